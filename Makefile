@@ -1,0 +1,49 @@
+# The two commands: `make run` and `make test`. Everything installs into .venv with uv.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: run test lint messages install system-check serve worker clean
+
+run: install system-check
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo "Serving the portal on http://127.0.0.1:8000/ (Ctrl-C stops it)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install system-check
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+	@git diff --quiet -- locale || (echo "locale/*.mo are not compiled from the .po files: run make messages"; exit 1)
+
+messages: install
+	$(PY) manage.py makemessages --all --ignore=.venv --ignore=var --ignore=node_modules --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv
+
+install: $(VENV)/.synced
+
+$(UV):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x)")'
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade uv
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --inexact
+	@touch $@
+
+system-check:
+	@$(PY) -m weltstadt.system_check
+
+worker: install
+	$(VENV)/bin/celery -A weltstadt worker -Q default,mail,pdf -l info
+
+clean:
+	rm -rf $(VENV) var/db.sqlite3 var/test.sqlite3 var/mail

@@ -1,0 +1,84 @@
+"""Shared fixtures. The cast, after healthchecks: alice and bob are members, charlie an outsider."""
+
+import os
+import shutil
+
+import pytest
+from django.core.cache import cache
+
+from tests.factories import UserFactory
+
+pytest_plugins = ["tests.fixtures.worker", "tests.fixtures.browser"]
+
+# In CI every kind of test must run: a missing broker or browser is an error, not a deselection.
+STRICT = os.environ.get("WELTSTADT_STRICT_TESTS") == "1"
+
+
+def pytest_collection_modifyitems(config, items):
+    missing = []
+    if not os.environ.get("CELERY_BROKER_URL"):
+        missing.append(("worker", "no CELERY_BROKER_URL (a Redis broker)"))
+    if not shutil.which("chromium") and not os.path.exists("/usr/bin/chromium"):
+        missing.append(("browser", "no Chromium (apt-get install chromium)"))
+    for marker, reason in missing:
+        selected = [item for item in items if item.get_closest_marker(marker)]
+        if not selected:
+            continue
+        if STRICT:
+            raise pytest.UsageError(f"{len(selected)} {marker} tests cannot run: {reason}")
+        config.hook.pytest_deselected(items=selected)
+        items[:] = [item for item in items if not item.get_closest_marker(marker)]
+        print(f"\nDeselected {len(selected)} {marker} tests: {reason}.")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_files_and_cache(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.EMAIL_FILE_PATH = tmp_path / "mail"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.OUTBOX_RETRY_BASE_SECONDS = 0
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def alice(db):
+    return UserFactory(email="alice@example.org", name="Alice Arslan", preferred_language="de")
+
+
+@pytest.fixture
+def bob(db):
+    return UserFactory(email="bob@example.org", name="Bob Becker", preferred_language="tr")
+
+
+@pytest.fixture
+def charlie(db):
+    return UserFactory(email="charlie@example.org", name="Charlie Çelik", preferred_language="en")
+
+
+@pytest.fixture
+def staff_user(db):
+    """A superuser with TOTP set up, logged in through the client fixtures below."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    user = UserFactory(
+        email="staff@example.org", name="Staff Member", is_staff=True, is_superuser=True
+    )
+    if not Authenticator.objects.filter(user=user).exists():
+        TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client
+
+
+@pytest.fixture
+def run_on_commit(django_capture_on_commit_callbacks):
+    """Run the on_commit callbacks (task enqueues) of the block, as a commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

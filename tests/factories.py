@@ -1,0 +1,52 @@
+import factory
+from allauth.account.models import EmailAddress
+from factory.django import DjangoModelFactory
+
+from weltstadt.models import City, Network, Partnership, User
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("email",)
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    name = factory.Faker("name")
+    preferred_language = "de"
+    password = factory.django.Password("correct horse battery staple")
+
+    @factory.post_generation
+    def verified(obj, create, extracted, **kwargs):
+        if create and extracted is not False:
+            EmailAddress.objects.get_or_create(
+                user=obj, email=obj.email, defaults={"verified": True, "primary": True}
+            )
+
+
+class CityFactory(DjangoModelFactory):
+    class Meta:
+        model = City
+        django_get_or_create = ("name", "country")
+
+    name = factory.Sequence(lambda n: f"City {n}")
+    country = "DE"
+    latitude = factory.Sequence(lambda n: 45 + (n % 10))
+    longitude = factory.Sequence(lambda n: 5 + (n % 20))
+
+
+class PartnershipFactory(DjangoModelFactory):
+    class Meta:
+        model = Partnership
+
+    city = factory.LazyFunction(lambda: City.objects.get_or_create(name="İzmir", country="TR")[0])
+    partner = factory.SubFactory(CityFactory)
+    kind = Partnership.Kind.SISTER_CITY
+    source_url = "https://www.izmir.bel.tr/en/SisterCities/2145"
+
+
+class NetworkFactory(DjangoModelFactory):
+    class Meta:
+        model = Network
+
+    name = factory.Sequence(lambda n: f"Network {n}")
+    source_url = "https://example.org/network"

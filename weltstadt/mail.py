@@ -1,0 +1,59 @@
+"""Rendering of the portal's mail from `templates/emails/<name>/{subject.txt,body.txt,body.html}`.
+
+Everything is rendered inside the recipient's language, never the language of the request that
+caused the mail.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+@dataclass(frozen=True)
+class RenderedMail:
+    subject: str
+    text: str
+    html: str | None
+
+
+def mail_render(template: str, *, language: str, context: dict) -> RenderedMail:
+    """Render one mail in `language`; the HTML part is optional per template."""
+    full_context = {"site_url": settings.SITE_URL, "language": language, **context}
+    with translation.override(language):
+        subject = render_to_string(f"emails/{template}/subject.txt", full_context)
+        text = render_to_string(f"emails/{template}/body.txt", full_context)
+        try:
+            html = render_to_string(f"emails/{template}/body.html", full_context)
+        except TemplateDoesNotExist:
+            html = None
+    if html is not None and not html.strip():
+        html = None
+    # A subject is one line whatever the template's whitespace.
+    return RenderedMail(subject=" ".join(subject.split()), text=text, html=html)
+
+
+def mail_build(
+    rendered: RenderedMail,
+    *,
+    to: str,
+    headers: dict | None = None,
+    attachments: list[tuple[str, bytes, str]] = (),
+    connection=None,
+) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=rendered.subject,
+        body=rendered.text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+        headers=headers or {},
+        connection=connection,
+    )
+    if rendered.html:
+        message.attach_alternative(rendered.html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    return message

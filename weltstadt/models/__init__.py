@@ -1,0 +1,5 @@
+from weltstadt.models.outbox import OutgoingMail
+from weltstadt.models.places import City, Network, Partnership
+from weltstadt.models.user import User, UserManager
+
+__all__ = ["City", "Network", "OutgoingMail", "Partnership", "User", "UserManager"]

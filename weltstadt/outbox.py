@@ -1,0 +1,226 @@
+"""The outbox: every mail the portal sends is first an `OutgoingMail` row.
+
+Guarantees:
+- `mail_enqueue` with a key that exists already returns the existing row and sends nothing new;
+- a row is claimed by one delivery at a time (conditional update), so two workers never send it
+  both;
+- a delivery killed mid-batch and redelivered (acks_late) skips what it had already handed to the
+  mail server, as recorded in the cache journal, so a crash repeats at most the message in flight;
+- a failing row is retried with exponential backoff, then left FAILED with its error, for staff to
+  retry from the admin;
+- database queries per delivery grow with the number of batches, not of messages.
+"""
+
+import logging
+import uuid
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from weltstadt.mail import RenderedMail, mail_build, mail_render
+from weltstadt.models import OutgoingMail, User
+from weltstadt.private_storage import private_storage
+
+logger = logging.getLogger(__name__)
+Status = OutgoingMail.Status
+JOURNAL_TIMEOUT = 2 * 24 * 3600
+
+
+def mail_enqueue(
+    *,
+    key: str,
+    to: str,
+    template: str,
+    language: str,
+    context: dict | None = None,
+    user: User | None = None,
+    attachments: list[dict] | None = None,
+    headers: dict | None = None,
+    send: bool = True,
+) -> OutgoingMail:
+    """Write one mail to the outbox and send it once the surrounding transaction commits.
+
+    `attachments` are dicts with `path` (in private storage), `filename` and `mimetype`.
+    With `send=False` the caller enqueues delivery itself (bulk mail in batches).
+    """
+    mail, created = OutgoingMail.objects.get_or_create(
+        idempotency_key=key,
+        defaults={
+            "to": to,
+            "user": user,
+            "language": language,
+            "template": template,
+            "context": context or {},
+            "attachments": attachments or [],
+            "headers": headers or {},
+        },
+    )
+    if created and send:
+        outbox_schedule([mail.pk])
+    return mail
+
+
+def mail_enqueue_for_user(user: User, *, key: str, template: str, **kwargs) -> OutgoingMail:
+    """Mail a user in their preferred language."""
+    return mail_enqueue(
+        key=key,
+        to=user.email,
+        user=user,
+        template=template,
+        language=user.preferred_language,
+        **kwargs,
+    )
+
+
+def outbox_schedule(mail_ids: list[int], *, countdown: int | None = None) -> None:
+    """Hand rows to the mail queue after the current transaction commits."""
+    from weltstadt.tasks import outbox_send
+
+    ids = list(mail_ids)
+    transaction.on_commit(lambda: outbox_send.apply_async(args=[ids], countdown=countdown))
+
+
+@dataclass
+class Delivery:
+    sent: list[int] = field(default_factory=list)
+    retry: list[int] = field(default_factory=list)
+    failed: list[int] = field(default_factory=list)
+    retry_delay: int = 0
+
+
+def _backoff(attempts: int) -> int:
+    base = getattr(settings, "OUTBOX_RETRY_BASE_SECONDS", 60)
+    return min(base * 2 ** max(attempts - 1, 0), 6 * 3600)
+
+
+def _journal_key(token: str, mail_id: int) -> str:
+    return f"outbox:sent:{token}:{mail_id}"
+
+
+def _claim(mail_ids: list[int], token: str) -> list[OutgoingMail]:
+    now = timezone.now()
+    OutgoingMail.objects.filter(pk__in=mail_ids).filter(
+        Q(status__in=[Status.PENDING, Status.RETRY]) | Q(status=Status.SENDING, claim_token=token)
+    ).update(status=Status.SENDING, claim_token=token, claimed_at=now)
+    return list(
+        OutgoingMail.objects.filter(pk__in=mail_ids, status=Status.SENDING, claim_token=token)
+    )
+
+
+def _attachments(mail: OutgoingMail) -> list[tuple[str, bytes, str]]:
+    files = []
+    for item in mail.attachments:
+        with private_storage.open(item["path"], "rb") as handle:
+            files.append((item["filename"], handle.read(), item["mimetype"]))
+    return files
+
+
+def outbox_deliver(mail_ids: list[int], *, claim_token: str | None = None) -> Delivery:
+    """Send the given rows over one connection; see the module docstring for the guarantees."""
+    token = claim_token or uuid.uuid4().hex
+    mails = _claim(mail_ids, token)
+    delivery = Delivery()
+    if not mails:
+        return delivery
+    journal = cache.get_many([_journal_key(token, m.pk) for m in mails])
+    rendered: dict[tuple, RenderedMail] = {}
+    errors: dict[int, str] = {}
+    connection = get_connection(fail_silently=False)
+    try:
+        for mail in mails:
+            if _journal_key(token, mail.pk) in journal:
+                delivery.sent.append(mail.pk)
+                continue
+            try:
+                cache_key = (mail.template, mail.language, repr(sorted(mail.context.items())))
+                if cache_key not in rendered:
+                    rendered[cache_key] = mail_render(
+                        mail.template, language=mail.language, context=mail.context
+                    )
+                message = mail_build(
+                    rendered[cache_key],
+                    to=mail.to,
+                    headers=mail.headers,
+                    attachments=_attachments(mail),
+                    connection=connection,
+                )
+                message.send()
+            except Exception as exc:  # one bad message must not stop the batch
+                logger.warning("outbox: mail %s to %s failed: %s", mail.pk, mail.to, exc)
+                errors[mail.pk] = f"{type(exc).__name__}: {exc}"[:2000]
+                connection.close()
+                continue
+            cache.set(_journal_key(token, mail.pk), 1, JOURNAL_TIMEOUT)
+            delivery.sent.append(mail.pk)
+    finally:
+        connection.close()
+
+    now = timezone.now()
+    with transaction.atomic():
+        if delivery.sent:
+            OutgoingMail.objects.filter(pk__in=delivery.sent).update(
+                status=Status.SENT,
+                sent_at=now,
+                attempts=F("attempts") + 1,
+                last_error="",
+                claim_token="",
+            )
+        for mail in mails:
+            if mail.pk not in errors:
+                continue
+            attempts = mail.attempts + 1
+            gives_up = attempts >= settings.OUTBOX_MAX_ATTEMPTS
+            delay = _backoff(attempts)
+            OutgoingMail.objects.filter(pk=mail.pk).update(
+                status=Status.FAILED if gives_up else Status.RETRY,
+                attempts=attempts,
+                last_error=errors[mail.pk],
+                next_attempt_at=None if gives_up else now + timedelta(seconds=delay),
+                claim_token="",
+            )
+            if gives_up:
+                delivery.failed.append(mail.pk)
+            else:
+                delivery.retry.append(mail.pk)
+                delivery.retry_delay = max(delivery.retry_delay, delay)
+    return delivery
+
+
+def outbox_retry(mail_ids: list[int]) -> int:
+    """Staff retry: failed rows start again from zero attempts. Returns how many were reset."""
+    ids = list(
+        OutgoingMail.objects.filter(
+            pk__in=mail_ids, status__in=[Status.FAILED, Status.RETRY]
+        ).values_list("pk", flat=True)
+    )
+    count = OutgoingMail.objects.filter(pk__in=ids).update(
+        status=Status.PENDING, attempts=0, next_attempt_at=None, last_error=""
+    )
+    if ids:
+        outbox_schedule(ids)
+    return count
+
+
+def outbox_sweep(*, stale_after: timedelta = timedelta(minutes=15)) -> int:
+    """Re-enqueue what fell through: retries that are due, rows whose task was lost, and rows
+    stuck in SENDING after their worker died. Run every minute by celery beat."""
+    now = timezone.now()
+    OutgoingMail.objects.filter(status=Status.SENDING, claimed_at__lt=now - stale_after).update(
+        status=Status.RETRY, claim_token=""
+    )
+    due = list(
+        OutgoingMail.objects.filter(
+            Q(status=Status.RETRY, next_attempt_at__lte=now)
+            | Q(status=Status.PENDING, created_at__lt=now - timedelta(minutes=2))
+        ).values_list("pk", flat=True)[:5000]
+    )
+    batch = settings.OUTBOX_BATCH_SIZE
+    for start in range(0, len(due), batch):
+        outbox_schedule(due[start : start + batch])
+    return len(due)

@@ -1,0 +1,85 @@
+"""PDF rendering with WeasyPrint.
+
+Guarantees: a template may load only the project's own static files (fonts, stylesheets, images)
+and `data:` URIs; `file://` elsewhere, `http(s)://` and every other scheme fetch nothing. Rendering
+stops after PDF_TIME_LIMIT_SECONDS when it runs in a main thread (Celery prefork workers, commands);
+elsewhere the Celery task time limit bounds it. The fonts ship in static/fonts, so a PDF looks the
+same on every machine.
+"""
+
+import base64
+import signal
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
+STATIC_DIR = (settings.BASE_DIR / "static").resolve()
+
+
+class PDFTimeoutError(Exception):
+    pass
+
+
+class RestrictedURLFetcher(URLFetcher):
+    """Serves the project's static folder and data: URIs; refuses everything else."""
+
+    def __init__(self):
+        super().__init__(allowed_protocols={"file", "data"})
+
+    def fetch(self, url, headers=None):
+        if url.startswith("file:"):
+            path = Path(url.split("?")[0].removeprefix("file://")).resolve()
+            if not path.is_relative_to(STATIC_DIR) or not path.is_file():
+                raise ValueError(f"Not a file of the project's static folder: {url}")
+        elif not url.startswith("data:"):
+            raise ValueError(f"URL not allowed in a PDF: {url}")
+        return super().fetch(url, headers)
+
+
+@contextmanager
+def _time_limit(seconds: int):
+    if threading.current_thread() is not threading.main_thread() or seconds <= 0:
+        yield
+        return
+
+    def _expired(signum, frame):
+        raise PDFTimeoutError(f"PDF rendering took more than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def pdf_from_html(html: str, *, pdf_variant: str | None = None) -> bytes:
+    """Render HTML (relative URLs resolve inside static/) to PDF bytes."""
+    document = HTML(
+        string=html,
+        base_url=STATIC_DIR.as_uri() + "/",
+        url_fetcher=RestrictedURLFetcher(),
+    )
+    with _time_limit(settings.PDF_TIME_LIMIT_SECONDS):
+        return document.write_pdf(pdf_variant=pdf_variant)
+
+
+def pdf_render(
+    template: str, context: dict, *, language: str, pdf_variant: str | None = None
+) -> bytes:
+    """Render `templates/<template>` in `language` to PDF bytes."""
+    with translation.override(language):
+        html = render_to_string(template, {"language": language, **context})
+    return pdf_from_html(html, pdf_variant=pdf_variant)
+
+
+def data_uri(content: bytes, mimetype: str) -> str:
+    """Embed an in-memory image (a QR code, a signature) in a PDF template."""
+    return f"data:{mimetype};base64,{base64.b64encode(content).decode()}"

@@ -1,0 +1,20 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+
+class StaticPagesSitemap(Sitemap):
+    """The fixed public pages, in every language (with hreflang alternates)."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+    changefreq = "monthly"
+
+    def items(self):
+        return ["home", "about", "partners", "networks", "imprint", "privacy"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+SITEMAPS = {"pages": StaticPagesSitemap}

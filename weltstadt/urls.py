@@ -1,0 +1,46 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.static import serve
+
+from weltstadt.sitemaps import SITEMAPS
+from weltstadt.views import health, member, public, seo
+
+# The admin login is allauth's: rate-limited, with two-factor authentication.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = _("Weltstadt Izmir back-office")
+admin.site.site_title = _("Weltstadt Izmir")
+admin.site.index_title = _("Programmes and data")
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", public.home, name="home"),
+    path("about/", public.about, name="about"),
+    path("partner-cities/", public.partners, name="partners"),
+    path("city-networks/", public.networks, name="networks"),
+    path("imprint/", public.imprint, name="imprint"),
+    path("privacy/", public.privacy, name="privacy"),
+    path("accounts/", include("allauth.urls")),
+    path("member/", member.member_home, name="member_home"),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    urlpatterns += [
+        path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
+
+handler400 = "weltstadt.views.errors.bad_request"
+handler403 = "weltstadt.views.errors.permission_denied"
+handler404 = "weltstadt.views.errors.page_not_found"
+handler500 = "weltstadt.views.errors.server_error"

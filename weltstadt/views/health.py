@@ -1,0 +1,44 @@
+from django.conf import settings
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except Exception:
+        return False
+
+
+def _broker_ok() -> bool | None:
+    """None when there is no broker: tasks run in-process (embedded mode)."""
+    if not settings.CELERY_BROKER_URL:
+        return None
+    from weltstadt.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+        return True
+    except Exception:
+        return False
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    database = _database_ok()
+    broker = _broker_ok()
+    healthy = database and broker is not False
+    return JsonResponse(
+        {
+            "status": "ok" if healthy else "unavailable",
+            "database": "ok" if database else "unreachable",
+            "broker": {None: "eager", True: "ok", False: "unreachable"}[broker],
+        },
+        status=200 if healthy else 503,
+    )
