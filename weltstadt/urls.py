@@ -32,6 +32,11 @@ urlpatterns += i18n_patterns(
     path("privacy/", public.privacy, name="privacy"),
     path("accounts/", include("allauth.urls")),
     path("member/", member.member_home, name="member_home"),
+    path("ambassadors/", include("ambassadors.urls")),
+    path("offices/", include("offices.urls")),
+    path("bulletin/", include("newsletter.urls")),
+    path("summits/", include("summits.urls")),
+    path("masterplan/", include("masterplan.urls")),
     prefix_default_language=True,
 )
 

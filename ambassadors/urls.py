@@ -1,0 +1,5 @@
+from django.urls import path  # noqa: F401  (the programme's pages are added here)
+
+app_name = "ambassadors"
+
+urlpatterns: list = []
