@@ -5,7 +5,8 @@ Guarantees:
 - a row is claimed by one delivery at a time (conditional update), so two workers never send it
   both;
 - a delivery killed mid-batch and redelivered (acks_late) skips what it had already handed to the
-  mail server, as recorded in the journal (weltstadt.outbox_journal), so a crash repeats at most the message in flight;
+  mail server, as recorded in the journal (weltstadt.outbox_journal), so a crash repeats at most
+  the message in flight;
 - a failing row is retried with exponential backoff, then left FAILED with its error, for staff to
   retry from the admin;
 - database queries per delivery grow with the number of batches, not of messages.

@@ -55,7 +55,7 @@ def test_pdf_a_variant_is_available_for_archival_documents():
     ],
 )
 def test_the_fetcher_refuses_everything_but_static_files(url):
-    with pytest.raises(ValueError, match="allowed|static folder|disallowed"):
+    with pytest.raises(ValueError, match=r"allowed|static folder|disallowed"):
         RestrictedURLFetcher().fetch(url.replace("{port}", "1"))
 
 
