@@ -104,3 +104,19 @@ def test_public_sign_up_is_closed(client):
     from weltstadt.models import User
 
     assert not User.objects.filter(email="intruder@example.org").exists()
+
+
+@pytest.mark.django_db
+def test_staff_without_two_factor_are_sent_to_set_it_up_from_any_page(client):
+    staff = UserFactory(email="new-staff2@example.org", is_staff=True)
+    client.force_login(staff)
+    response = client.get("/de/member/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("mfa_activate_totp"))
+    # the set-up page itself and logging out stay reachable
+    setup = client.get(reverse("mfa_activate_totp"))
+    # allauth asks for the password once more first (no redirect loop back to the set-up page)
+    assert setup.status_code == 302
+    assert setup["Location"].startswith(reverse("account_reauthenticate"))
+    assert client.get(setup["Location"]).status_code == 200
+    assert client.post(reverse("account_logout")).status_code == 302
