@@ -3,6 +3,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from kombu import Connection
 
 
 def _database_ok() -> bool:
@@ -18,10 +19,8 @@ def _broker_ok() -> bool | None:
     """None when there is no broker: tasks run in-process (embedded mode)."""
     if not settings.CELERY_BROKER_URL:
         return None
-    from weltstadt.celery import app
-
     try:
-        with app.connection_for_write() as conn:
+        with Connection(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
         return True
     except Exception:
