@@ -17,7 +17,15 @@ from ambassadors.uploads import validate_photo
 class MissionStatementForm(forms.ModelForm):
     class Meta:
         model = MissionStatement
-        fields = "__all__"
+        fields = [
+            "year",
+            "title",
+            "goals",
+            "signatory_name",
+            "signatory_title",
+            "signature",
+            "handover_date",
+        ]
 
     def clean_signature(self):
         signature = self.cleaned_data.get("signature")

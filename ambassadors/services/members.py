@@ -9,7 +9,7 @@ ACTIVITY_FIELDS = ("date", "kind", "city", "country", "description", "people_rea
 
 
 def profile_update(
-    *, ambassador: Ambassador, photo: UploadedFile | None | bool = None, **fields
+    *, ambassador: Ambassador, photo: UploadedFile | bool | None = None, **fields
 ) -> Ambassador:
     """Update the ambassador's own profile; `photo=False` removes the photo, None keeps it."""
     for name in PROFILE_FIELDS:

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ambassadors.models import Ambassador, Evidence, Module, ModuleCompletion
@@ -120,14 +120,17 @@ def evidence_return(*, evidence: Evidence, by: User, comment: str) -> Evidence:
 
 
 def _mail_review(evidence: Evidence) -> None:
+    user = evidence.ambassador.user
+    with translation.override(user.preferred_language):
+        module_title = str(evidence.module.title)
     mail_enqueue_for_user(
-        evidence.ambassador.user,
+        user,
         key=f"ambassadors:evidence:{evidence.pk}:{evidence.status}",
         template="ambassadors/evidence_reviewed",
         context={
-            "name": evidence.ambassador.user.get_short_name(),
+            "name": user.get_short_name(),
             "module_id": evidence.module_id,
-            "module": evidence.module.title,
+            "module": module_title,
             "approved": evidence.status == Evidence.Status.APPROVED,
             "comment": evidence.staff_comment,
         },
