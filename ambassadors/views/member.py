@@ -25,7 +25,9 @@ _ambassador = selectors.ambassador_for_user_or_404
 
 def _get_module_for_user(request, pk: int) -> Module:
     ambassador = _ambassador(request.user)
-    return get_object_or_404(Module, pk=pk, cohort=ambassador.cohort)
+    return get_object_or_404(
+        Module, pk=pk, cohort=ambassador.cohort, kind=Module.Kind.IMPLEMENTATION
+    )
 
 
 def _get_evidence_for_user(request, pk: int) -> Evidence:

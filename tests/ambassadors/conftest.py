@@ -12,9 +12,7 @@ def cohort(db):
 def modules(cohort):
     return [
         ModuleFactory(cohort=cohort, title="City diplomacy basics", order=1),
-        ModuleFactory(
-            cohort=cohort, title="Project in your city", kind="implementation", order=2
-        ),
+        ModuleFactory(cohort=cohort, title="Project in your city", kind="implementation", order=2),
         ModuleFactory(cohort=cohort, title="Optional study trip", required=False, order=3),
     ]
 

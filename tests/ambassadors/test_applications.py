@@ -34,9 +34,7 @@ def test_the_programme_page_shows_modules_providers_and_the_cohort(client, cohor
     assert 'id="apply"' in html
 
 
-def test_an_application_is_stored_and_confirmed_in_the_page_language(
-    client, cohort, run_on_commit
-):
+def test_an_application_is_stored_and_confirmed_in_the_page_language(client, cohort, run_on_commit):
     with run_on_commit():
         response = client.post("/tr/ambassadors/", FORM)
     assert response.status_code == 302
