@@ -72,7 +72,8 @@ def test_application_mails_follow_the_applicant_language(
     decision = _mails_to(f"r-{language}@example.org")[0]
     assert "Full" in decision.body
     welcome, invitation = _mails_to(f"n-{language}@example.org")
-    assert welcome.subject and invitation.subject != welcome.subject
+    assert welcome.subject
+    assert invitation.subject != welcome.subject
     assert f"/{language}/accounts/password/reset/key/" in invitation.body
     assert f"/{language}/ambassadors/member/" in invitation.body
 

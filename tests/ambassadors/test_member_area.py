@@ -45,9 +45,7 @@ def test_the_owner_reaches_every_member_url(client, alice, alice_records):
     for method, url, _own in _urls(alice_records):
         response = getattr(client, method)(
             url,
-            {"goal%d-progress_report" % alice_records["goal"].pk: "Done"}
-            if method == "post"
-            else {},
+            {f"goal{alice_records['goal'].pk}-progress_report": "Done"} if method == "post" else {},
         )
         assert response.status_code in (200, 302), url
 
