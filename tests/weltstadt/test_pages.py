@@ -71,3 +71,22 @@ def test_unknown_page_is_a_translated_404(client, settings):
     response = client.get("/tr/bu-sayfa-yok/")
     assert response.status_code == 404
     assert "Sayfa bulunamadı" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("status", "path", "text"), [
+    (403, "/tr/member/", "Erişim engellendi"),
+    (500, "/de/", "Etwas ist schiefgelaufen"),
+])  # fmt: skip
+def test_error_pages_are_translated(rf, status, path, text):
+    from django.utils import translation
+
+    from weltstadt.views import errors
+
+    request = rf.get(path)
+    language = path.split("/")[1]
+    with translation.override(language):
+        view = errors.permission_denied if status == 403 else errors.server_error
+        response = view(request)
+    assert response.status_code == status
+    assert text in response.content.decode()
