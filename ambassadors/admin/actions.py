@@ -1,0 +1,75 @@
+"""Building blocks of the programme's admin actions: intermediate pages, service loops, CSV."""
+
+import csv
+from collections.abc import Callable, Iterable
+
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from ambassadors.services import ProgrammeError
+
+
+def intermediate_page(
+    modeladmin: admin.ModelAdmin, request, queryset, *, action: str, title: str, form
+) -> TemplateResponse:
+    """The page an action shows to ask for more (a reason, a module); it posts the action back."""
+    return TemplateResponse(
+        request,
+        "ambassadors/admin/action_form.html",
+        {
+            **modeladmin.admin_site.each_context(request),
+            "title": title,
+            "opts": modeladmin.model._meta,
+            "objects": list(queryset),
+            "form": form,
+            "action": action,
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        },
+    )
+
+
+def run_each(
+    modeladmin: admin.ModelAdmin, request, objects: Iterable, call: Callable[[object], object]
+) -> int:
+    """Call a service per object; report how many succeeded and each refusal by name."""
+    done = 0
+    for obj in objects:
+        try:
+            call(obj)
+        except ProgrammeError as error:
+            modeladmin.message_user(request, f"{obj}: {error}", messages.ERROR)
+        else:
+            done += 1
+    if done:
+        modeladmin.message_user(
+            request,
+            ngettext("%(count)d record changed.", "%(count)d records changed.", done)
+            % {"count": done},
+            messages.SUCCESS,
+        )
+    return done
+
+
+def csv_response(filename: str, header: list[str], rows: Iterable[list]) -> HttpResponse:
+    """A UTF-8 CSV download (with a byte-order mark, so spreadsheet programs read İ, ş, ğ)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response
+
+
+def confirm_requested(request) -> bool:
+    return "apply" in request.POST
+
+
+def reason_title(count: int, text: str) -> str:
+    return _("%(text)s (%(count)d selected)") % {"text": text, "count": count}

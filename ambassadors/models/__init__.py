@@ -1,0 +1,16 @@
+from ambassadors.models.members import Activity, Ambassador, Evidence, ModuleCompletion
+from ambassadors.models.mission import MissionStatement, PersonalGoal
+from ambassadors.models.programme import Application, Cohort, Field, Module
+
+__all__ = [
+    "Activity",
+    "Ambassador",
+    "Application",
+    "Cohort",
+    "Evidence",
+    "Field",
+    "MissionStatement",
+    "Module",
+    "ModuleCompletion",
+    "PersonalGoal",
+]
