@@ -25,7 +25,8 @@ lint: install
 	@git diff --quiet -- locale || (echo "locale/*.mo are not compiled from the .po files: run make messages"; exit 1)
 
 messages: install
-	$(PY) manage.py makemessages --all --ignore=.venv --ignore=var --ignore=node_modules --no-obsolete
+	$(PY) manage.py makemessages --all --ignore=.venv --ignore=var --ignore=node_modules --ignore=tests --ignore=tools --ignore=bench --no-obsolete
+	$(PY) tools/fill_english.py
 	$(PY) manage.py compilemessages --ignore=.venv
 
 install: $(VENV)/.synced

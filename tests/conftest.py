@@ -8,7 +8,7 @@ from django.core.cache import cache
 
 from tests.factories import UserFactory
 
-pytest_plugins = ["tests.fixtures.worker", "tests.fixtures.browser"]
+pytest_plugins = ["tests.fixtures.worker", "tests.fixtures.browser", "tests.fixtures.smtp"]
 
 # In CI every kind of test must run: a missing broker or browser is an error, not a deselection.
 STRICT = os.environ.get("WELTSTADT_STRICT_TESTS") == "1"

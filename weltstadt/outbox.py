@@ -5,7 +5,8 @@ Guarantees:
 - a row is claimed by one delivery at a time (conditional update), so two workers never send it
   both;
 - a delivery killed mid-batch and redelivered (acks_late) skips what it had already handed to the
-  mail server, as recorded in the cache journal, so a crash repeats at most the message in flight;
+  mail server, as recorded in the journal (weltstadt.outbox_journal), so a crash repeats at most
+  the message in flight;
 - a failing row is retried with exponential backoff, then left FAILED with its error, for staff to
   retry from the admin;
 - database queries per delivery grow with the number of batches, not of messages.
@@ -17,7 +18,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import F, Q
@@ -25,11 +25,11 @@ from django.utils import timezone
 
 from weltstadt.mail import RenderedMail, mail_build, mail_render
 from weltstadt.models import OutgoingMail, User
+from weltstadt.outbox_journal import journal_record, journal_sent_ids
 from weltstadt.private_storage import private_storage
 
 logger = logging.getLogger(__name__)
 Status = OutgoingMail.Status
-JOURNAL_TIMEOUT = 2 * 24 * 3600
 
 
 def mail_enqueue(
@@ -99,10 +99,6 @@ def _backoff(attempts: int) -> int:
     return min(base * 2 ** max(attempts - 1, 0), 6 * 3600)
 
 
-def _journal_key(token: str, mail_id: int) -> str:
-    return f"outbox:sent:{token}:{mail_id}"
-
-
 def _claim(mail_ids: list[int], token: str) -> list[OutgoingMail]:
     now = timezone.now()
     OutgoingMail.objects.filter(pk__in=mail_ids).filter(
@@ -128,13 +124,13 @@ def outbox_deliver(mail_ids: list[int], *, claim_token: str | None = None) -> De
     delivery = Delivery()
     if not mails:
         return delivery
-    journal = cache.get_many([_journal_key(token, m.pk) for m in mails])
+    already_sent = journal_sent_ids(token, [m.pk for m in mails])
     rendered: dict[tuple, RenderedMail] = {}
     errors: dict[int, str] = {}
     connection = get_connection(fail_silently=False)
     try:
         for mail in mails:
-            if _journal_key(token, mail.pk) in journal:
+            if mail.pk in already_sent:
                 delivery.sent.append(mail.pk)
                 continue
             try:
@@ -156,7 +152,7 @@ def outbox_deliver(mail_ids: list[int], *, claim_token: str | None = None) -> De
                 errors[mail.pk] = f"{type(exc).__name__}: {exc}"[:2000]
                 connection.close()
                 continue
-            cache.set(_journal_key(token, mail.pk), 1, JOURNAL_TIMEOUT)
+            journal_record(token, mail.pk)
             delivery.sent.append(mail.pk)
     finally:
         connection.close()
@@ -212,7 +208,7 @@ def outbox_sweep(*, stale_after: timedelta = timedelta(minutes=15)) -> int:
     stuck in SENDING after their worker died. Run every minute by celery beat."""
     now = timezone.now()
     OutgoingMail.objects.filter(status=Status.SENDING, claimed_at__lt=now - stale_after).update(
-        status=Status.RETRY, claim_token=""
+        status=Status.RETRY, claim_token="", next_attempt_at=now
     )
     due = list(
         OutgoingMail.objects.filter(

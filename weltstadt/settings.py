@@ -259,7 +259,10 @@ CELERY_TASK_ROUTES = {
     "weltstadt.tasks.outbox_*": {"queue": "mail"},
     "*.tasks.pdf_*": {"queue": "pdf"},
 }
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A task whose worker died is redelivered after this many seconds (acks_late).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
 

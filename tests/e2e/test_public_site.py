@@ -1,0 +1,55 @@
+"""A visitor walks the public site in Chromium."""
+
+import pytest
+
+from weltstadt.partner_data import partner_data_import
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_visitor_switches_language_and_filters_partner_cities(browser_page):
+    partner_data_import()
+    page = browser_page
+    page.goto("/de/")
+    assert page.locator("html").get_attribute("lang") == "de"
+    page.get_by_role("navigation", name="Hauptnavigation").get_by_role(
+        "link", name="Partnerstädte"
+    ).click()
+    page.wait_for_url("**/de/partner-cities/")
+
+    # the switcher keeps the page
+    page.get_by_role("link", name="TR", exact=True).click()
+    page.wait_for_url("**/tr/partner-cities/")
+    assert page.locator("html").get_attribute("lang") == "tr"
+
+    # filters work as a plain form, and the map shows one marker per located partner
+    page.select_option("#filter-country", "GR")
+    page.get_by_role("button", name="Filtrele").click()
+    page.wait_for_url("**/tr/partner-cities/?country=GR*")
+    rows = page.locator("table.data-table tbody tr")
+    assert rows.count() == 2
+    assert page.locator("svg .map-marker").count() == 2
+    assert "Mytilene" in page.locator("table.data-table").inner_text()
+
+
+def test_keyboard_users_can_skip_to_the_content(browser_page):
+    page = browser_page
+    page.goto("/en/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    assert skip.evaluate("el => el === document.activeElement")
+    skip.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_pages_fit_phone_and_desktop_widths(browser_page, width):
+    partner_data_import()
+    page = browser_page
+    page.set_viewport_size({"width": width, "height": 900})
+    for path in ["/de/", "/tr/partner-cities/", "/en/city-networks/", "/fr/about/"]:
+        page.goto(path)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} scrolls sideways at {width}px"
