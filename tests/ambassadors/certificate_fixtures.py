@@ -28,7 +28,9 @@ def graduate(cohort, *, complete: bool = True, **user_fields):
     ambassador = AmbassadorFactory(cohort=cohort, user=UserFactory(**user_fields))
     if complete:
         ModuleCompletion.objects.bulk_create(
-            ModuleCompletion(ambassador=ambassador, module=m, completed_on=datetime.date(2026, 6, 1))
+            ModuleCompletion(
+                ambassador=ambassador, module=m, completed_on=datetime.date(2026, 6, 1)
+            )
             for m in cohort.modules.filter(required=True)
         )
     return ambassador
@@ -52,6 +54,4 @@ def course(cohort, statement):
 
 @pytest.fixture
 def turkish_graduate(course):
-    return graduate(
-        course, email="cagri@example.org", name=TURKISH_NAME, preferred_language="tr"
-    )
+    return graduate(course, email="cagri@example.org", name=TURKISH_NAME, preferred_language="tr")
