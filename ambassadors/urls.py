@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from ambassadors.views import member, public
 
@@ -21,4 +21,5 @@ urlpatterns = [
     path("member/mission/", member.mission_list, name="mission_list"),
     path("member/mission/<int:year>/", member.mission_detail, name="mission_detail"),
     path("member/goals/<int:pk>/report/", member.goal_report_view, name="goal_report"),
+    path("", include("ambassadors.certificates.urls")),
 ]

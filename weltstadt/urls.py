@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("bulletin/", include("newsletter.urls")),
     path("summits/", include("summits.urls")),
     path("masterplan/", include("masterplan.urls")),
+    path("verify/", include("ambassadors.verify_urls")),
     prefix_default_language=True,
 )
 

@@ -14,3 +14,5 @@ __all__ = [
     "ModuleCompletion",
     "PersonalGoal",
 ]
+
+from ambassadors.certificates.models import *  # noqa: F403  (issue 4: certificates)

@@ -1,0 +1,101 @@
+"""The PDFs: a certificate version and a yearly mission statement, rendered with weltstadt.pdf.
+
+What does not change between documents is cached per process: the signature image as a data
+URI (keyed by its file name, which changes with every upload). Django caches the compiled
+templates.
+"""
+
+import io
+import mimetypes
+from functools import lru_cache
+
+import segno
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+from ambassadors.certificates.models import Certificate
+from ambassadors.certificates.titles import TITLE, TITLE_TURKISH
+from ambassadors.models import Ambassador, MissionStatement, PersonalGoal
+from weltstadt.pdf import data_uri, font_config_cached, pdf_render
+from weltstadt.private_storage import private_storage
+
+PDF_VARIANT = "pdf/a-3b"
+
+
+@lru_cache(maxsize=32)
+def _signature_data_uri(name: str) -> str:
+    try:
+        with private_storage.open(name, "rb") as handle:
+            content = handle.read()
+    except FileNotFoundError:
+        return ""
+    return data_uri(content, mimetypes.guess_type(name)[0] or "image/png")
+
+
+def signature_data_uri(statement: MissionStatement | None) -> str:
+    """The mayor's signature inline (the private file never gets a URL), or ""."""
+    if statement is None or not statement.signature:
+        return ""
+    return _signature_data_uri(statement.signature.name)
+
+
+def verification_url(certificate: Certificate, *, language: str) -> str:
+    """The absolute address of the public verification page, in `language`."""
+    with translation.override(language):
+        path = reverse("verify:detail", kwargs={"code": certificate.code})
+    return f"{settings.SITE_URL}{path}"
+
+
+def qr_data_uri(url: str) -> str:
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="png", scale=6, border=2)
+    return data_uri(buffer.getvalue(), "image/png")
+
+
+def certificate_language(certificate: Certificate) -> str:
+    return certificate.ambassador.user.preferred_language or settings.LANGUAGE_CODE
+
+
+def certificate_pdf(certificate: Certificate) -> bytes:
+    """The PDF/A of the certificate's current version, in the holder's language."""
+    language = certificate_language(certificate)
+    url = verification_url(certificate, language=language)
+    statement = certificate.mission_statement
+    with translation.override(language):
+        signatory_title = statement.signatory_title if statement else certificate.signatory_title
+        title = str(TITLE)
+    return pdf_render(
+        "pdf/ambassadors/certificate.html",
+        {
+            "certificate": certificate,
+            "title": title,
+            "title_turkish": TITLE_TURKISH if title != TITLE_TURKISH else "",
+            "signatory_title": signatory_title,
+            "signature": signature_data_uri(statement),
+            "qr": qr_data_uri(url),
+            "verification_url": url,
+        },
+        language=language,
+        pdf_variant=PDF_VARIANT,
+        font_config=font_config_cached(),
+    )
+
+
+def mission_statement_pdf(statement: MissionStatement, ambassador: Ambassador) -> bytes:
+    """The year's statement with the ambassador's personal goals, in the ambassador's language."""
+    language = ambassador.user.preferred_language or settings.LANGUAGE_CODE
+    goals = PersonalGoal.objects.filter(ambassador=ambassador, year=statement.year).order_by("pk")
+    return pdf_render(
+        "pdf/ambassadors/mission_statement.html",
+        {
+            "statement": statement,
+            "ambassador": ambassador,
+            "holder_name": ambassador.user.get_full_name(),
+            "personal_goals": [goal.text for goal in goals],
+            "signature": signature_data_uri(statement),
+        },
+        language=language,
+        pdf_variant=PDF_VARIANT,
+        font_config=font_config_cached(),
+    )

@@ -1,0 +1,19 @@
+"""Thin task wrappers (routed by name: `pdf_*` to the pdf queue): look up ids, call a service."""
+
+from celery import shared_task
+
+from ambassadors.certificates import services
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def pdf_certificate_render(certificate_id: int) -> int | None:
+    pdf = services.certificate_render(certificate_id=certificate_id)
+    return pdf.pk if pdf else None
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def pdf_mission_statement_render(statement_id: int, ambassador_id: int) -> int | None:
+    document = services.mission_document_render(
+        statement_id=statement_id, ambassador_id=ambassador_id
+    )
+    return document.pk if document else None

@@ -1,0 +1,12 @@
+"""Public verification of certificates, at /<lang>/verify/ (outside the programme's URLs)."""
+
+from django.urls import path
+
+from ambassadors.certificates import views_verify
+
+app_name = "verify"
+
+urlpatterns = [
+    path("", views_verify.verify_form, name="form"),
+    path("<str:code>/", views_verify.verify_detail, name="detail"),
+]

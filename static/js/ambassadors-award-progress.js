@@ -1,0 +1,33 @@
+// Polls the award's progress (JSON) and updates the <progress> bar until every certificate is
+// rendered and mailed. Without JavaScript the page refreshes itself (<noscript> meta refresh).
+(function () {
+  "use strict";
+  var box = document.getElementById("award-progress");
+  if (!box || box.dataset.done) return;
+  var bar = document.getElementById("award-progress-bar");
+
+  function show(data) {
+    bar.value = data.percent;
+    bar.textContent = data.percent + " %";
+    ["percent", "total", "rendered", "mailed"].forEach(function (name) {
+      var el = box.querySelector('[data-field="' + name + '"]');
+      if (el) el.textContent = data[name];
+    });
+    if (data.done) {
+      var state = box.querySelector('[data-field="state"]');
+      state.textContent = state.dataset.doneText;
+      box.dataset.done = "1";
+    }
+  }
+
+  function poll() {
+    fetch(box.dataset.statusUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        if (data) show(data);
+        if (!box.dataset.done) window.setTimeout(poll, 1500);
+      })
+      .catch(function () { window.setTimeout(poll, 5000); });
+  }
+  window.setTimeout(poll, 1000);
+})();
