@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from offices.models import AnnualReport, BudgetLine, FundingRequest, Office, Payment
 from offices.models.money import CENT, Currency
@@ -79,8 +80,10 @@ def funding_request_submit(
             amount_requested=sum((amount for _d, amount in clean), Decimal("0.00")),
             submitted_by=by,
         )
-        BudgetLine.objects.bulk_create(
-            BudgetLine(request=request, description=d, amount=a) for d, a in clean
+        bulk_create_with_history(
+            [BudgetLine(request=request, description=d, amount=a) for d, a in clean],
+            BudgetLine,
+            default_user=by,
         )
     return request
 
