@@ -33,7 +33,7 @@ def setup(office, alice_board, supervisor):
 
 
 def test_reminders_go_out_once_however_often_the_job_runs(setup, run_on_commit, alice, supervisor):
-    ending, report = setup
+    _ending, _report = setup
     for _ in range(3):
         with run_on_commit():
             services.reminders_send(today=TODAY)
@@ -53,7 +53,7 @@ def test_reminders_go_out_once_however_often_the_job_runs(setup, run_on_commit, 
 def test_overdue_reminder_after_the_deadline_to_board_and_supervisor(
     setup, run_on_commit, alice, supervisor
 ):
-    _ending, report = setup
+    _ending, _report = setup
     with run_on_commit():
         services.reminders_send(today=TODAY)
     mail.outbox.clear()
@@ -87,7 +87,8 @@ def test_the_task_runs_the_service(setup, run_on_commit):
 def test_the_daily_schedule_is_registered_by_migration():
     task = PeriodicTask.objects.get(task="offices.tasks.mail_reminders")
     assert task.enabled
-    assert task.crontab.hour == "7" and task.crontab.minute == "0"
+    assert task.crontab.hour == "7"
+    assert task.crontab.minute == "0"
     assert task.queue == "mail"
 
 
