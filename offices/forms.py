@@ -93,8 +93,12 @@ class AnnualReportForm(forms.Form):
 
 class ActivityReportForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    period_start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    period_end = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_start = forms.DateField(
+        label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    period_end = forms.DateField(
+        label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     events_count = forms.IntegerField(label=_("Number of events"), min_value=0, initial=0)
     events = forms.CharField(label=_("Events held"), widget=forms.Textarea, required=False)
     contacts = forms.CharField(label=_("Contacts made"), widget=forms.Textarea, required=False)
@@ -134,7 +138,7 @@ class PaymentForm(forms.Form):
     amount = _money(_("Amount"))
     paid_on = forms.DateField(
         label=_("Paid on"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         initial=timezone.localdate,
     )
     reference = forms.CharField(label=_("Reference"), max_length=100, required=False)
