@@ -3,11 +3,20 @@
 import datetime
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from offices import services
-from offices.models import ActivityReport, BoardMember, Founder, FundingRequest, Office
+from offices.models import (
+    ActivityReport,
+    AnnualReport,
+    BoardMember,
+    Founder,
+    FundingRequest,
+    Office,
+    OfficeDocument,
+)
 from weltstadt.demo import DemoLogin, demo_user
 from weltstadt.models import City, User
 
@@ -57,6 +66,17 @@ OFFICES = [
         "",
     ),
 ]
+FOUNDED = {
+    "bremen": datetime.date(2019, 5, 19),
+    "wien": datetime.date(2021, 10, 29),
+    "lyon": datetime.date(2022, 4, 23),
+}
+STATUTES = b"""%PDF-1.1
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj
+trailer << /Root 1 0 R >>
+%%EOF
+"""
 EXTRA_CITIES = {
     "Wien": ("AT", Decimal("48.20849"), Decimal("16.37208")),
     "Rotterdam": ("NL", Decimal("51.92250"), Decimal("4.47917")),
@@ -108,6 +128,7 @@ def demo_seed() -> list[DemoLogin]:
             supervising_unit="İzmir Büyükşehir Belediyesi – Dış İlişkiler Şube Müdürlüğü",
             description_de=text_de,
             description_en=text_en,
+            founded_on=FOUNDED.get(slug),
         )
         office.supervisors.add(supervisor)
         Founder.objects.create(
@@ -179,6 +200,19 @@ def demo_seed() -> list[DemoLogin]:
             purpose="Kulturwoche İzmir in Wien",
             currency="EUR",
             lines=[("Raummiete", "950.00"), ("Werbung", "410.40")],
+        )
+    if not wien.annual_reports.exists():
+        # last year's report is overdue: the dashboard and the reminders show it
+        AnnualReport.objects.create(
+            office=wien, year=today.year - 1, deadline=today - datetime.timedelta(days=20)
+        )
+    if not bremen.documents.exists():
+        services.document_upload(
+            office=bremen,
+            by=bremen_chair,
+            kind=OfficeDocument.Kind.STATUTES,
+            title="Satzung des İzmir-Büros Bremen",
+            upload=ContentFile(STATUTES, name="satzung.pdf"),
         )
     if not ActivityReport.objects.filter(office=bremen).exists():
         report = services.activity_report_submit(

@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum, Value, When
 from django.utils import timezone
 
 from offices.models import (
@@ -22,6 +22,11 @@ from weltstadt.models import User
 ZERO = Decimal("0.00")
 APPROVED = [FundingRequest.Status.APPROVED, FundingRequest.Status.PARTLY_APPROVED]
 REPORTED = [AnnualReport.Status.SUBMITTED, AnnualReport.Status.ACCEPTED]
+# chair, vice-chair, treasurer, members: the order in which a board introduces itself
+ROLE_ORDER = Case(
+    *[When(role=role, then=Value(i)) for i, role in enumerate(BoardMember.Role.values)],
+    default=Value(99),
+)
 
 
 def _current_board(today: datetime.date) -> Q:
@@ -43,7 +48,7 @@ def office_public_countries() -> list[str]:
 
 def office_public_detail(*, slug: str) -> Office | None:
     today = timezone.localdate()
-    board = BoardMember.objects.filter(_current_board(today)).order_by("role", "name")
+    board = BoardMember.objects.filter(_current_board(today)).order_by(ROLE_ORDER, "name")
     highlights = ActivityReport.objects.filter(highlight_published=True).order_by("-period_end")
     return (
         Office.objects.select_related("city")
@@ -71,7 +76,7 @@ def board_offices_for_user(user: User) -> QuerySet[Office]:
 def office_board_area(*, office: Office) -> dict:
     today = timezone.localdate()
     return {
-        "board": list(office.board_members.select_related("user").order_by("role", "name")),
+        "board": list(office.board_members.select_related("user").order_by(ROLE_ORDER, "name")),
         "documents": list(office.documents.select_related("uploaded_by")),
         "requests": list(
             office.funding_requests.annotate(paid=Sum("payments__amount")).order_by(
