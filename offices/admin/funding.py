@@ -1,0 +1,257 @@
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from offices import services
+from offices.admin.pages import admin_form_page
+from offices.forms import DecisionForm, PaymentForm, ReviewForm
+from offices.models import ActivityReport, AnnualReport, BudgetLine, FundingRequest, Payment
+from offices.uploads import content_type_for
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class BudgetLineInline(ReadOnlyInline):
+    model = BudgetLine
+    fields = ["description", "amount"]
+    readonly_fields = fields
+
+
+class PaymentInline(ReadOnlyInline):
+    model = Payment
+    fields = ["paid_on", "amount", "currency", "reference", "recorded_by"]
+    readonly_fields = fields
+
+
+@admin.register(FundingRequest)
+class FundingRequestAdmin(SimpleHistoryAdmin):
+    """Requests are submitted by boards; staff decide and record payments through services."""
+
+    list_display = [
+        "office",
+        "year",
+        "currency",
+        "amount_requested",
+        "amount_approved",
+        "status",
+        "submitted_at",
+    ]
+    list_filter = ["status", "year", "currency", "office__country"]
+    search_fields = ["office__name", "purpose"]
+    list_select_related = ["office"]
+    readonly_fields = [
+        "office",
+        "year",
+        "currency",
+        "purpose",
+        "status",
+        "amount_requested",
+        "amount_approved",
+        "submitted_by",
+        "submitted_at",
+        "decided_by",
+        "decided_at",
+        "decision_reason",
+        "actions_links",
+    ]
+    fields = readonly_fields
+    inlines = [BudgetLineInline, PaymentInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("actions"))
+    def actions_links(self, funding):
+        links = []
+        if funding.is_open:
+            links.append(
+                (
+                    reverse("admin:offices_fundingrequest_decide", args=[funding.pk]),
+                    gettext("Decide"),
+                )
+            )
+        if funding.status in (
+            FundingRequest.Status.APPROVED,
+            FundingRequest.Status.PARTLY_APPROVED,
+        ):
+            links.append(
+                (
+                    reverse("admin:offices_fundingrequest_pay", args=[funding.pk]),
+                    gettext("Record a payment"),
+                )
+            )
+        if not links:
+            return "–"
+        return format_html_join(" ", '<a class="button" href="{}">{}</a>', links)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:pk>/decide/", view(self.decide_view), name="offices_fundingrequest_decide"),
+            path("<int:pk>/pay/", view(self.pay_view), name="offices_fundingrequest_pay"),
+            *super().get_urls(),
+        ]
+
+    def decide_view(self, request, pk: int):
+        funding = get_object_or_404(FundingRequest.objects.select_related("office"), pk=pk)
+        return admin_form_page(
+            request,
+            model_admin=self,
+            obj=funding,
+            form_class=DecisionForm,
+            title=gettext("Decide on the request of %(office)s") % {"office": funding.office},
+            intro=gettext("Requested: %(amount)s %(currency)s for %(year)s")
+            % {
+                "amount": funding.amount_requested,
+                "currency": funding.currency,
+                "year": funding.year,
+            },
+            perform=lambda data: services.funding_request_decide(
+                request=funding,
+                by=request.user,
+                decision=data["decision"],
+                amount=data["amount"],
+                reason=data["reason"],
+            ),
+            success=gettext("The decision has been recorded."),
+        )
+
+    def pay_view(self, request, pk: int):
+        funding = get_object_or_404(FundingRequest.objects.select_related("office"), pk=pk)
+        return admin_form_page(
+            request,
+            model_admin=self,
+            obj=funding,
+            form_class=PaymentForm,
+            title=gettext("Record a payment to %(office)s") % {"office": funding.office},
+            intro=gettext("Approved: %(amount)s %(currency)s")
+            % {"amount": funding.amount_approved, "currency": funding.currency},
+            perform=lambda data: services.payment_record(
+                request=funding,
+                by=request.user,
+                amount=data["amount"],
+                paid_on=data["paid_on"],
+                reference=data["reference"],
+            ),
+            success=gettext("The payment has been recorded."),
+        )
+
+
+@admin.register(Payment)
+class PaymentAdmin(SimpleHistoryAdmin):
+    list_display = ["paid_on", "request", "amount", "currency", "reference", "recorded_by"]
+    list_filter = ["currency", "request__year", "request__office__country"]
+    search_fields = ["reference", "request__office__name"]
+    list_select_related = ["request__office", "recorded_by"]
+    date_hierarchy = "paid_on"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AnnualReport)
+class AnnualReportAdmin(SimpleHistoryAdmin):
+    list_display = ["office", "year", "deadline", "status", "amount_spent", "currency"]
+    list_filter = ["status", "year", "office__country"]
+    search_fields = ["office__name", "activity_summary"]
+    list_select_related = ["office"]
+    readonly_fields = [
+        "office",
+        "year",
+        "status",
+        "amount_spent",
+        "currency",
+        "activity_summary",
+        "report_file",
+        "submitted_by",
+        "submitted_at",
+        "reviewed_by",
+        "reviewed_at",
+        "review_note",
+        "review_link",
+    ]
+    fields = ["deadline", *readonly_fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("financial report"))
+    def report_file(self, report):
+        if not report.financial_report:
+            return "–"
+        url = reverse("admin:offices_annualreport_file", args=[report.pk])
+        return format_html('<a href="{}">{}</a>', url, gettext("Download"))
+
+    @admin.display(description=_("review"))
+    def review_link(self, report):
+        if report.status != AnnualReport.Status.SUBMITTED:
+            return "–"
+        url = reverse("admin:offices_annualreport_review", args=[report.pk])
+        return format_html('<a class="button" href="{}">{}</a>', url, gettext("Review"))
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:pk>/review/", view(self.review_view), name="offices_annualreport_review"),
+            path("<int:pk>/file/", view(self.file_view), name="offices_annualreport_file"),
+            *super().get_urls(),
+        ]
+
+    def review_view(self, request, pk: int):
+        report = get_object_or_404(AnnualReport.objects.select_related("office"), pk=pk)
+        return admin_form_page(
+            request,
+            model_admin=self,
+            obj=report,
+            form_class=ReviewForm,
+            title=gettext("Review the %(year)s report of %(office)s")
+            % {"year": report.year, "office": report.office},
+            perform=lambda data: services.annual_report_review(
+                report=report, by=request.user, accept=data["accept"], note=data["note"]
+            ),
+            success=gettext("The review has been recorded."),
+        )
+
+    def file_view(self, request, pk: int):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        report = get_object_or_404(AnnualReport, pk=pk)
+        if not report.financial_report:
+            raise Http404
+        return FileResponse(
+            report.financial_report.open("rb"),
+            as_attachment=True,
+            content_type=content_type_for(report.financial_report.name),
+        )
+
+
+@admin.register(ActivityReport)
+class ActivityReportAdmin(TranslationAdmin):
+    list_display = ["title", "office", "period_start", "period_end", "highlight_published"]
+    list_filter = ["highlight_published", "office__country"]
+    search_fields = ["title", "office__name", "highlight"]
+    list_select_related = ["office"]
+    autocomplete_fields = ["office"]
+    readonly_fields = ["submitted_by", "submitted_at"]

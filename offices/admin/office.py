@@ -1,0 +1,214 @@
+import csv
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from offices import selectors, services
+from offices.admin.pages import admin_form_page
+from offices.forms import StatusForm
+from offices.models import BoardMember, Founder, Office, OfficeDocument, OfficeStatusChange
+from offices.uploads import content_type_for
+
+
+class FounderInline(admin.TabularInline):
+    model = Founder
+    extra = 0
+
+
+class BoardMemberInline(admin.TabularInline):
+    model = BoardMember
+    extra = 0
+    fields = ["name", "email", "role", "appointed_on", "term_ends_on", "user"]
+    readonly_fields = ["user"]
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = OfficeStatusChange
+    extra = 0
+    can_delete = False
+    fields = ["changed_at", "from_status", "to_status", "changed_by", "reason"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class DocumentInline(admin.TabularInline):
+    model = OfficeDocument
+    extra = 0
+    can_delete = False
+    fields = ["title", "kind", "download", "uploaded_by", "uploaded_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("file"))
+    def download(self, document):
+        url = reverse("admin:offices_officedocument_download", args=[document.pk])
+        return format_html('<a href="{}">{}</a>', url, document.original_name)
+
+
+@admin.register(Office)
+class OfficeAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ["name", "country", "city", "status", "founded_on", "supervising_unit"]
+    list_filter = ["status", "country"]
+    search_fields = ["name", "city__name", "supervising_unit"]
+    list_select_related = ["city"]
+    autocomplete_fields = ["city"]
+    filter_horizontal = ["supervisors"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["status", "change_status"]
+    inlines = [FounderInline, BoardMemberInline, DocumentInline, StatusChangeInline]
+    actions = ["invite_board"]
+    change_list_template = "offices/admin/office_change_list.html"
+
+    @admin.display(description=_("change status"))
+    def change_status(self, office):
+        if not office.pk:
+            return "–"
+        url = reverse("admin:offices_office_status", args=[office.pk])
+        return format_html('<a class="button" href="{}">{}</a>', url, gettext("Change status"))
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("dashboard/", view(self.dashboard_view), name="offices_dashboard"),
+            path("dashboard/finance.csv", view(self.finance_csv_view), name="offices_finance_csv"),
+            path("<int:pk>/status/", view(self.status_view), name="offices_office_status"),
+            *super().get_urls(),
+        ]
+
+    def _check_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+
+    def dashboard_view(self, request):
+        self._check_view(request)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": gettext("Offices dashboard"),
+            "board": selectors.dashboard(),
+            "today": timezone.localdate(),
+        }
+        return TemplateResponse(request, "offices/admin/dashboard.html", context)
+
+    def finance_csv_view(self, request):
+        self._check_view(request)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="office-funding-{timezone.localdate().isoformat()}.csv"'
+        )
+        response.write("\ufeff")  # so spreadsheet programs read UTF-8 (İzmir, Köln)
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                gettext("Office"),
+                gettext("Country"),
+                gettext("Year"),
+                gettext("Currency"),
+                gettext("Requested"),
+                gettext("Approved"),
+                gettext("Paid"),
+                gettext("Reported"),
+            ]
+        )
+        writer.writerows(selectors.finance_export_rows())
+        return response
+
+    def status_view(self, request, pk: int):
+        office = get_object_or_404(Office, pk=pk)
+        return admin_form_page(
+            request,
+            model_admin=self,
+            obj=office,
+            form_class=StatusForm,
+            title=gettext("Change the status of %(office)s") % {"office": office},
+            intro=gettext("Current status: %(status)s") % {"status": office.get_status_display()},
+            perform=lambda data: services.office_status_change(
+                office=office, to=data["to"], by=request.user, reason=data["reason"]
+            ),
+            success=gettext("The status has been changed."),
+        )
+
+    @admin.action(description=_("Invite the board members without an account"))
+    def invite_board(self, request, queryset):
+        invited = 0
+        members = BoardMember.objects.filter(office__in=queryset, user__isnull=True)
+        for member in members.select_related("office"):
+            try:
+                services.board_member_invite(member=member, by=request.user)
+            except ValidationError as error:
+                messages.warning(request, f"{member.name}: {' '.join(error.messages)}")
+            else:
+                invited += 1
+        messages.success(request, gettext("%(count)d board members invited.") % {"count": invited})
+
+
+@admin.register(BoardMember)
+class BoardMemberAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "office", "role", "appointed_on", "term_ends_on", "user"]
+    list_filter = ["role", "office__country", "office__status"]
+    search_fields = ["name", "email", "office__name"]
+    list_select_related = ["office", "user"]
+    autocomplete_fields = ["office"]
+    readonly_fields = ["user"]
+    date_hierarchy = "term_ends_on"
+
+
+@admin.register(OfficeDocument)
+class OfficeDocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "office", "kind", "uploaded_by", "uploaded_at"]
+    list_filter = ["kind", "office__country"]
+    search_fields = ["title", "office__name", "original_name"]
+    list_select_related = ["office", "uploaded_by"]
+    readonly_fields = ["original_name", "size", "uploaded_by", "uploaded_at"]
+    autocomplete_fields = ["office"]
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/download/",
+                self.admin_site.admin_view(self.download_view),
+                name="offices_officedocument_download",
+            ),
+            *super().get_urls(),
+        ]
+
+    def download_view(self, request, pk: int):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        document = get_object_or_404(OfficeDocument, pk=pk)
+        return FileResponse(
+            document.file.open("rb"),
+            as_attachment=True,
+            filename=document.original_name,
+            content_type=content_type_for(document.original_name),
+        )
+
+    def save_model(self, request, obj, form, change):
+        upload = form.cleaned_data.get("file")
+        if upload and hasattr(upload, "size"):
+            obj.original_name = upload.name[:255]
+            obj.size = upload.size
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def get_form(self, request, obj=None, **kwargs):
+        from offices.uploads import validate_upload
+
+        form = super().get_form(request, obj, **kwargs)
+        form.base_fields["file"].validators = [validate_upload]
+        return form

@@ -1,0 +1,75 @@
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from offices.models import AnnualReport, BoardMember, Office
+from offices.services.notify import board_users, supervisor_users
+from weltstadt.outbox import mail_enqueue_for_user
+
+TERM_NOTICE_DAYS = 30
+REPORT_NOTICE_DAYS = 14
+
+
+@dataclass
+class ReminderRun:
+    terms_ending: int = 0
+    reports_due: int = 0
+    reports_overdue: int = 0
+
+
+def reminders_send(*, today: datetime.date | None = None) -> ReminderRun:
+    """Mail what is due: board terms ending within 30 days (to the supervisors), annual reports
+    due within 14 days (to the board) and overdue reports (to the board and the supervisors).
+
+    Guarantees: each reminder has an idempotency key naming its subject and occasion, so running
+    this every day (or twice a day, or after a crash) mails each person once per occasion.
+    """
+    today = today or timezone.localdate()
+    run = ReminderRun()
+    ending = BoardMember.objects.filter(
+        term_ends_on__gte=today,
+        term_ends_on__lte=today + datetime.timedelta(days=TERM_NOTICE_DAYS),
+    ).exclude(office__status=Office.Status.CLOSED)
+    for member in ending.select_related("office").prefetch_related("office__supervisors"):
+        for user in supervisor_users(member.office):
+            mail_enqueue_for_user(
+                user,
+                key=f"offices:term-ending:{member.pk}:{member.term_ends_on}:{user.pk}",
+                template="offices/term_ending",
+                context={
+                    "office": member.office.name,
+                    "office_id": member.office_id,
+                    "member": member.name,
+                    "role": member.role,
+                    "term_ends_on": member.term_ends_on.isoformat(),
+                },
+            )
+            run.terms_ending += 1
+    open_reports = AnnualReport.objects.filter(
+        status__in=[AnnualReport.Status.DUE, AnnualReport.Status.SENT_BACK],
+        deadline__lte=today + datetime.timedelta(days=REPORT_NOTICE_DAYS),
+    ).select_related("office")
+    for report in open_reports:
+        overdue = report.deadline < today
+        occasion = "overdue" if overdue else "due"
+        recipients = board_users(report.office)
+        if overdue:
+            recipients += supervisor_users(report.office)
+        for user in recipients:
+            mail_enqueue_for_user(
+                user,
+                key=f"offices:report-{occasion}:{report.pk}:{report.deadline}:{user.pk}",
+                template=f"offices/report_{occasion}",
+                context={
+                    "office": report.office.name,
+                    "office_id": report.office_id,
+                    "year": report.year,
+                    "deadline": report.deadline.isoformat(),
+                },
+            )
+            if overdue:
+                run.reports_overdue += 1
+            else:
+                run.reports_due += 1
+    return run
