@@ -61,7 +61,7 @@ def edition_render(issue_id: int, *, language: str, version: int) -> dict:
         articles = list(issue.articles.all())
         with translation.override(language):
             for article in articles:
-                article.body_clean = mark_safe(richtext_clean(article.body))  # noqa: S308
+                article.body_clean = mark_safe(richtext_clean(article.body))
             context = {
                 "issue": issue,
                 "articles": articles,

@@ -57,7 +57,7 @@ class Issue(models.Model):
     @property
     def version(self) -> int:
         """Changes whenever the issue is saved: part of the cache key of rendered editions."""
-        return int(self.updated_at.timestamp()) if self.updated_at else 0
+        return int(self.updated_at.timestamp() * 1_000_000) if self.updated_at else 0
 
 
 class Article(models.Model):
@@ -85,11 +85,11 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("newsletter:article", kwargs={"number": self.issue.number, "pk": self.pk})
+
     def clean(self) -> None:
         for code, _name in settings.LANGUAGES:
             field = f"body_{code}"
             if getattr(self, field, None):
                 setattr(self, field, richtext_clean(getattr(self, field)))
-
-    def get_absolute_url(self) -> str:
-        return reverse("newsletter:article", kwargs={"number": self.issue.number, "pk": self.pk})

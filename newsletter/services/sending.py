@@ -211,8 +211,11 @@ def _sendjob_next_batch(job_id: int) -> bool:
 def _job_editions(job: SendJob) -> dict[str, str]:
     # Cached on the pump's thread for the job: the completeness check reads every article.
     cache = getattr(_pump, "editions", None)
-    if cache is None or cache[0] != (job.pk, job.issue.version):
-        cache = ((job.pk, job.issue.version), edition_map(issue_complete_languages(job.issue)))
+    if cache is None or cache[0] != (job.pk, job.issue_id, job.issue.version):
+        cache = (
+            (job.pk, job.issue_id, job.issue.version),
+            edition_map(issue_complete_languages(job.issue)),
+        )
         _pump.editions = cache
     return cache[1]
 

@@ -1,5 +1,7 @@
 """Subscribing, confirming, unsubscribing, preferences and suppression of bulletin readers."""
 
+from datetime import timedelta
+
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -25,13 +27,14 @@ def _event(subscriber: Subscriber, kind: str, *, issue_id: int | None = None, de
     )
 
 
-def subscriber_confirmation_send(*, subscriber: Subscriber) -> None:
-    """Mail the double opt-in link in the subscriber's language (at most one per hour)."""
+def subscriber_confirmation_send(*, subscriber: Subscriber, occasion: str = "") -> None:
+    """Mail the double opt-in link in the subscriber's language: once per subscription, or
+    once per hour for a new link asked for from an expired one."""
     with translation.override(subscriber.language):
         path = reverse("newsletter:confirm", kwargs={"token": confirm_token(subscriber.token.hex)})
-    hour = timezone.now().strftime("%Y%m%d%H")
+    occasion = occasion or "renew-" + timezone.now().strftime("%Y%m%d%H")
     mail_enqueue(
-        key=f"bulletin-confirm:{subscriber.pk}:{hour}",
+        key=f"bulletin-confirm:{subscriber.pk}:{occasion}",
         to=subscriber.email,
         template="newsletter/confirm",
         language=subscriber.language,
@@ -53,13 +56,20 @@ def subscriber_subscribe(
     email = email.strip().lower()
     try:
         with transaction.atomic():
-            subscriber, created = Subscriber.objects.select_for_update().get_or_create(
+            subscriber, _created = Subscriber.objects.select_for_update().get_or_create(
                 email=email, defaults={"language": language}
             )
     except IntegrityError:  # typed twice at the same moment
-        subscriber, created = Subscriber.objects.select_for_update().get(email=email), False
+        subscriber = Subscriber.objects.select_for_update().get(email=email)
     if subscriber.status == Status.CONFIRMED:
         return subscriber
+    recently = timezone.now() - timedelta(hours=1)
+    if (
+        subscriber.status == Status.PENDING
+        and subscriber.consent_at
+        and (subscriber.consent_at > recently and subscriber.language == language)
+    ):
+        return subscriber  # the same form sent twice: one mail is enough
     subscriber.language = language
     subscriber.status = Status.PENDING
     subscriber.consent_at = timezone.now()
@@ -67,7 +77,9 @@ def subscriber_subscribe(
     subscriber.consent_version = consent_version
     subscriber.save()
     _event(subscriber, Kind.SUBSCRIBED, detail=source)
-    subscriber_confirmation_send(subscriber=subscriber)
+    subscriber_confirmation_send(
+        subscriber=subscriber, occasion=str(int(subscriber.consent_at.timestamp() * 1000))
+    )
     return subscriber
 
 

@@ -37,4 +37,4 @@ def richtext(html: str):
 
     from newsletter.richtext import richtext_clean
 
-    return mark_safe(richtext_clean(html or ""))  # noqa: S308
+    return mark_safe(richtext_clean(html or ""))
