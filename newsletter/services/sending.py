@@ -56,7 +56,6 @@ def issue_send_test(*, issue: Issue, user: User) -> OutgoingMail:
         context={
             "issue": issue.pk,
             "v": issue.version,
-            "t": "",
             "w": user.preferred_language if edition != user.preferred_language else "",
             "test": True,
         },
@@ -146,11 +145,26 @@ def sendjob_pump(*, job_id: int, batches: int) -> int:
     return handed
 
 
-def _headers(token: str, language: str) -> dict:
-    with translation.override(language):
-        path = reverse("newsletter:unsubscribe", kwargs={"token": token})
+class _Links:
+    """The recipient's unsubscribe and preferences paths, reversed once per language."""
+
+    PLACEHOLDER = "TOKEN"
+
+    def __init__(self):
+        self.paths: dict[tuple[str, str], str] = {}
+
+    def path(self, name: str, language: str, token: str) -> str:
+        if (name, language) not in self.paths:
+            with translation.override(language):
+                self.paths[(name, language)] = reverse(
+                    f"newsletter:{name}", kwargs={"token": self.PLACEHOLDER}
+                )
+        return self.paths[(name, language)].replace(self.PLACEHOLDER, token)
+
+
+def _headers(unsubscribe_path: str) -> dict:
     return {
-        "List-Unsubscribe": f"<{settings.SITE_URL}{path}>",
+        "List-Unsubscribe": f"<{settings.SITE_URL}{unsubscribe_path}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         "List-Id": "Izmir Bulletin <bulletin.weltstadt-izmir.org>",
     }
@@ -177,9 +191,11 @@ def _sendjob_next_batch(job_id: int) -> bool:
             return False
         editions = _job_editions(job)
         rows = []
+        links = _Links()
         for pk, email, language, token in subscribers:
             edition = editions.get(language) or next(iter(editions.values()))
             link = link_token(token.hex, issue.pk)
+            unsubscribe = links.path("unsubscribe", language, link)
             rows.append(
                 OutgoingMail(
                     idempotency_key=f"{job.key_prefix}{pk}",
@@ -189,10 +205,11 @@ def _sendjob_next_batch(job_id: int) -> bool:
                     context={
                         "issue": issue.pk,
                         "v": issue.version,
-                        "t": link,
+                        "u": unsubscribe,
+                        "p": links.path("preferences", language, link),
                         "w": language if edition != language else "",
                     },
-                    headers=_headers(link, edition),
+                    headers=_headers(unsubscribe),
                 )
             )
         OutgoingMail.objects.bulk_create(rows, ignore_conflicts=True)
