@@ -233,8 +233,9 @@ def main() -> None:
     print(f"rows sent        {sent_rows}, send job {job.status}"
           f"{'' if job.status == SendJob.Status.DONE else ' (not finished)'}")  # fmt: skip
     print(f"throughput       {rate:.0f} messages/s")
-    print(f"worker memory    idle {idle_kib / 1024:.0f} MiB, "
-          f"peak {sampler.peak / 1024:.0f} MiB (main process + {args.concurrency} children)")  # fmt: skip
+    peak_mib = sampler.peak / 1024
+    print(f"worker memory    idle {idle_kib / 1024:.0f} MiB, peak {peak_mib:.0f} MiB "
+          f"(main process + {args.concurrency} children)")  # fmt: skip
     print(f"bare smtplib     {bare_rate:.0f} messages/s over one connection "
           f"(same {len(messages)} messages)")  # fmt: skip
     print(f"ratio            {rate / bare_rate:.2f} of the bare loop")
