@@ -5,3 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class NewsletterConfig(AppConfig):
     name = "newsletter"
     verbose_name = _("İzmir Bulletin")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,5 +1,18 @@
-from django.urls import path  # noqa: F401  (the programme's pages are added here)
+from django.urls import path
+
+from newsletter.views import archive, subscription, webhooks
 
 app_name = "newsletter"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", archive.index, name="index"),
+    path("feed/", archive.IssueFeed(), name="feed"),
+    path("<int:number>/", archive.issue_detail, name="issue"),
+    path("<int:number>/<int:pk>/", archive.article_detail, name="article"),
+    path("subscribe/", subscription.subscribe, name="subscribe"),
+    path("subscribe/done/", subscription.subscribe_done, name="subscribe_done"),
+    path("confirm/<str:token>/", subscription.confirm, name="confirm"),
+    path("unsubscribe/<str:token>/", subscription.unsubscribe, name="unsubscribe"),
+    path("preferences/<str:token>/", subscription.preferences, name="preferences"),
+    path("webhooks/bounces/<str:secret>/", webhooks.bounces, name="webhook_bounces"),
+]

@@ -1,0 +1,245 @@
+#!/usr/bin/env python
+"""Benchmark of a bulletin send: N subscribers in six languages, a real Celery worker with two
+processes on Redis, delivery to a local aiosmtpd sink.
+
+Prints messages per second, the worker's peak memory (idle and during the send), and the ratio to
+a bare smtplib loop that sends the same messages over one connection.
+
+    CELERY_BROKER_URL=redis://127.0.0.1:6379/5 \
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/weltstadt_newsletter \
+    .venv/bin/python bench/bulletin.py --subscribers 10000
+
+It works on its own database (the DATABASE_URL name + "_bench", or var/bench.sqlite3 without
+DATABASE_URL), created afresh on every run, so it never mails the subscribers of a real database.
+"""
+
+import argparse
+import os
+import smtplib
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+LANGUAGES = ["de", "tr", "en", "fr", "it", "es"]
+TEXT = (
+    "<p>İzmir's delegation met the partner cities of the Aegean and the Rhine to agree on "
+    "exchanges of students, trainees and municipal staff. The programme starts in spring.</p>"
+    "<p>Der Hafen, die Messe und die Universitäten der Stadt stellen ihre Projekte vor; "
+    "<strong>Bürgerinnen und Bürger</strong> sind eingeladen. "
+    '<a href="https://www.izmir.bel.tr/">İzmir Büyükşehir Belediyesi</a>.</p>'
+) * 4
+
+
+def _bench_database(url: str | None) -> str:
+    """A fresh, empty database next to the configured one."""
+    if not url:
+        path = BASE_DIR / "var" / "bench.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return f"sqlite:///{path}"
+    import environ
+    import psycopg
+
+    config = environ.Env.db_url_config(url)
+    name = f"{config['NAME']}_bench"
+    admin = psycopg.connect(
+        dbname="postgres",
+        user=config.get("USER") or None,
+        password=config.get("PASSWORD") or None,
+        host=config.get("HOST") or None,
+        port=config.get("PORT") or None,
+        autocommit=True,
+    )
+    with admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    return url.rsplit("/", 1)[0] + "/" + name
+
+
+def _rss_kib(pid: int) -> int:
+    """Resident memory of a process and its children (the prefork pool), in KiB."""
+    total = 0
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(child) for child in children]
+    except OSError:
+        pass
+    for one in pids:
+        try:
+            for line in Path(f"/proc/{one}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+class PeakSampler(threading.Thread):
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.running = pid, 0, True
+
+    def run(self) -> None:
+        while self.running:
+            self.peak = max(self.peak, _rss_kib(self.pid))
+            time.sleep(0.05)
+
+
+def _seed(count: int):
+    from django.utils import timezone
+
+    from newsletter.models import Article, Issue, Subscriber
+
+    complete = LANGUAGES[:-1]  # Spanish readers get the German edition, with a note
+    issue = Issue.objects.create(
+        number=1,
+        date=timezone.localdate(),
+        **{f"title_{code}": f"İzmir and Europe [{code}]" for code in complete},
+        **{f"intro_{code}": f"Partner cities, summits, offices [{code}]" for code in complete},
+    )
+    for position in range(3):
+        Article.objects.create(
+            issue=issue,
+            position=position,
+            **{f"title_{code}": f"Article {position} [{code}]" for code in complete},
+            **{f"body_{code}": TEXT for code in complete},
+        )
+    now = timezone.now()
+    Subscriber.objects.bulk_create(
+        [
+            Subscriber(
+                email=f"reader{n}@bench.example.org",
+                language=LANGUAGES[n % len(LANGUAGES)],
+                status=Subscriber.Status.CONFIRMED,
+                confirmed_at=now,
+                consent_at=now,
+                consent_source=Subscriber.Source.IMPORT,
+            )
+            for n in range(count)
+        ],
+        batch_size=2000,
+    )
+    return issue
+
+
+def _start_worker(env: dict, log_path: Path, concurrency: int) -> subprocess.Popen:
+    command = [
+        sys.executable, "-m", "celery", "-A", "weltstadt", "worker", "-Q", "default,mail",
+        "-c", str(concurrency), "--pool", "prefork", "-n", f"bench-{uuid.uuid4().hex[:6]}@%h",
+        "-l", "warning", "--without-gossip", "--without-mingle", "--without-heartbeat",
+    ]  # fmt: skip
+    log = open(log_path, "w")  # noqa: SIM115 (open for the worker's lifetime)
+    process = subprocess.Popen(
+        command, env=env, cwd=BASE_DIR, stdout=log, stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )  # fmt: skip
+    # The worker logs at WARNING: readiness is when it answers a ping.
+    from weltstadt.celery import app
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"worker died:\n{log_path.read_text()[-3000:]}")
+        if app.control.ping(timeout=0.5):
+            return process
+    raise SystemExit("worker not ready within 60 s")
+
+
+def _bare_smtplib(messages: list[tuple[str, bytes]], port: int) -> float:
+    started = time.perf_counter()
+    with smtplib.SMTP("127.0.0.1", port) as smtp:
+        for to, content in messages:
+            smtp.sendmail("info@weltstadt-izmir.org", [to], content)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--subscribers", type=int, default=10_000)
+    parser.add_argument("--concurrency", type=int, default=2)
+    parser.add_argument("--batch", type=int, default=200, help="messages per outbox batch")
+    args = parser.parse_args()
+    broker = os.environ.get("CELERY_BROKER_URL")
+    if not broker:
+        raise SystemExit("The benchmark needs a Redis broker: set CELERY_BROKER_URL.")
+    os.environ["DATABASE_URL"] = _bench_database(os.environ.get("DATABASE_URL"))
+    os.environ["OUTBOX_BATCH_SIZE"] = str(args.batch)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "weltstadt.settings")
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from newsletter.models import SendJob
+    from newsletter.services.sending import issue_send
+    from tests.newsletter.smtp_sink import SmtpSink
+    from weltstadt.celery import app
+    from weltstadt.models import OutgoingMail
+
+    call_command("migrate", verbosity=0)
+    issue = _seed(args.subscribers)
+    app.control.purge()
+    print(f"database {os.environ['DATABASE_URL'].rsplit('/', 1)[-1]}, "
+          f"{args.subscribers} subscribers, batches of {args.batch}, "
+          f"{args.concurrency} worker processes")  # fmt: skip
+    with SmtpSink(keep=True) as sink:
+        env = {
+            **os.environ,
+            "EMAIL_URL": sink.url,
+            # the outbox journal lives in the cache: in production, Redis
+            "REDIS_URL": broker,
+            "CACHE_KEY_PREFIX": f"bench-{uuid.uuid4().hex[:6]}",
+            # the worker runs as in production
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or uuid.uuid4().hex * 2,
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        }
+        worker = _start_worker(env, BASE_DIR / "var" / "bench-worker.log", args.concurrency)
+        try:
+            idle_kib = _rss_kib(worker.pid)
+            sampler = PeakSampler(worker.pid)
+            sampler.start()
+            started = time.perf_counter()
+            job = issue_send(issue=issue, by=None)
+            while sink.messages < args.subscribers:
+                if worker.poll() is not None:
+                    raise SystemExit("the worker died during the send")
+                time.sleep(0.05)
+            elapsed = time.perf_counter() - started
+            sampler.running = False
+            sampler.join()
+            time.sleep(0.5)
+            job.refresh_from_db()
+            sent_rows = OutgoingMail.objects.filter(status=OutgoingMail.Status.SENT).count()
+        finally:
+            worker.terminate()
+            worker.wait(timeout=30)
+        received = sink.messages
+        duplicates = sum(count - 1 for count in sink.recipients.values())
+        messages = list(zip(sorted(sink.recipients), sink.contents, strict=False))
+        sink.messages = 0
+        bare = _bare_smtplib(messages, sink.port)
+
+    rate = received / elapsed
+    bare_rate = len(messages) / bare
+    print(f"delivered        {received} messages in {elapsed:.1f} s ({duplicates} duplicates)")
+    print(f"rows sent        {sent_rows}, send job {job.status}"
+          f"{'' if job.status == SendJob.Status.DONE else ' (not finished)'}")  # fmt: skip
+    print(f"throughput       {rate:.0f} messages/s")
+    peak_mib = sampler.peak / 1024
+    print(f"worker memory    idle {idle_kib / 1024:.0f} MiB, peak {peak_mib:.0f} MiB "
+          f"(main process + {args.concurrency} children)")  # fmt: skip
+    print(f"bare smtplib     {bare_rate:.0f} messages/s over one connection "
+          f"(same {len(messages)} messages)")  # fmt: skip
+    print(f"ratio            {rate / bare_rate:.2f} of the bare loop")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The bulletin's business logic, split by domain (see the modules)."""

@@ -1,0 +1,292 @@
+"""Sending an issue: a test to the editor, then to every confirmed subscriber through the outbox.
+
+A send is a SendJob that walks the confirmed subscribers in id order. It keeps a small pipeline
+of batches in flight (NEWSLETTER_PIPELINE_BATCHES); each finished batch asks for the next one,
+so pausing stops new batches at once and resuming continues from the cursor. Each batch writes
+one outbox row per subscriber (key `bulletin:<issue>:<subscriber>`, unique: a subscriber can never
+get a second row for an issue) and hands the rows to one outbox delivery, over one SMTP connection.
+Database queries per batch are constant, whatever the batch size.
+"""
+
+import threading
+import uuid
+from datetime import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from newsletter.editions import edition_complete_languages, edition_for, edition_map
+from newsletter.models import Issue, SendJob, Subscriber
+from newsletter.tokens import link_token
+from weltstadt.models import OutgoingMail, User
+from weltstadt.outbox import mail_enqueue
+
+Status = SendJob.Status
+ISSUE_TEMPLATE = "newsletter/issue"
+
+
+class SendError(Exception):
+    """A send that cannot start, with a message for the editor."""
+
+
+def _pipeline() -> int:
+    return getattr(settings, "NEWSLETTER_PIPELINE_BATCHES", 4)
+
+
+def issue_complete_languages(issue: Issue) -> list[str]:
+    return edition_complete_languages(issue, list(issue.articles.all()))
+
+
+def issue_send_test(*, issue: Issue, user: User) -> OutgoingMail:
+    """Mail the issue to the editor in their language (or its fallback), marked as a test."""
+    complete = issue_complete_languages(issue)
+    edition = edition_for(user.preferred_language, complete)
+    if edition is None:
+        raise SendError(_("No edition of this issue is complete yet."))
+    return mail_enqueue(
+        key=f"bulletin-test:{issue.pk}:{uuid.uuid4().hex}",
+        to=user.email,
+        user=user,
+        template=ISSUE_TEMPLATE,
+        language=edition,
+        context={
+            "issue": issue.pk,
+            "v": issue.version,
+            "w": user.preferred_language if edition != user.preferred_language else "",
+            "test": True,
+        },
+    )
+
+
+@transaction.atomic
+def issue_send(*, issue: Issue, by: User | None, send_at: datetime | None = None) -> SendJob:
+    """Send the issue now, or at `send_at` (celery beat picks it up).
+
+    Guarantees: only a draft with at least one complete edition is sent, and only once; readers
+    whose language is incomplete get the fallback edition.
+    """
+    issue = Issue.objects.select_for_update().get(pk=issue.pk)
+    if issue.status != Issue.Status.DRAFT or SendJob.objects.filter(issue=issue).exists():
+        raise SendError(_("This issue has already been sent or scheduled."))
+    if not issue_complete_languages(issue):
+        raise SendError(_("No edition of this issue is complete yet."))
+    now = timezone.now()
+    job = SendJob.objects.create(issue=issue, send_at=send_at or now, created_by=by)
+    issue.status = Issue.Status.SCHEDULED
+    issue.save(update_fields=["status", "updated_at"])
+    if job.send_at <= now:
+        from newsletter.tasks import mail_bulletin_start
+
+        transaction.on_commit(lambda: mail_bulletin_start.delay(job.pk))
+    return job
+
+
+def sendjob_start(*, job_id: int) -> bool:
+    """SCHEDULED → SENDING, then fill the pipeline. False if the job was not scheduled."""
+    with transaction.atomic():
+        job = SendJob.objects.select_for_update().select_related("issue").get(pk=job_id)
+        if job.status != Status.SCHEDULED:
+            return False
+        now = timezone.now()
+        job.status = Status.SENDING
+        job.started_at = now
+        job.total = Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED).count()
+        job.save(update_fields=["status", "started_at", "total"])
+        Issue.objects.filter(pk=job.issue_id).update(status=Issue.Status.SENDING, published_at=now)
+    sendjob_pump(job_id=job_id, batches=_pipeline())
+    return True
+
+
+@transaction.atomic
+def sendjob_pause(*, job: SendJob, by: User | None) -> bool:
+    """SENDING → PAUSED: batches already handed over finish, no new one starts."""
+    updated = SendJob.objects.filter(pk=job.pk, status=Status.SENDING).update(
+        status=Status.PAUSED, paused_by=by, paused_at=timezone.now()
+    )
+    return bool(updated)
+
+
+def sendjob_resume(*, job: SendJob, by: User | None) -> bool:
+    """PAUSED → SENDING, continuing from the cursor."""
+    updated = SendJob.objects.filter(pk=job.pk, status=Status.PAUSED).update(
+        status=Status.SENDING, paused_by=None, paused_at=None
+    )
+    if updated:
+        sendjob_pump(job_id=job.pk, batches=_pipeline())
+    return bool(updated)
+
+
+_pump = threading.local()
+
+
+def sendjob_pump(*, job_id: int, batches: int) -> int:
+    """Hand up to `batches` more batches to the outbox; returns how many were handed over.
+
+    With eager tasks (no broker) a batch is sent inside this call and asks for the next one;
+    that request is folded into this loop instead of nesting ever deeper.
+    """
+    if getattr(_pump, "active", False):
+        _pump.requested += batches
+        return 0
+    _pump.active, _pump.requested = True, batches
+    handed = 0
+    try:
+        while _pump.requested > 0:
+            _pump.requested -= 1
+            if not _sendjob_next_batch(job_id):
+                break
+            handed += 1
+    finally:
+        _pump.active = False
+    return handed
+
+
+class _Links:
+    """The recipient's unsubscribe and preferences paths, reversed once per language."""
+
+    PLACEHOLDER = "TOKEN"
+
+    def __init__(self):
+        self.paths: dict[tuple[str, str], str] = {}
+
+    def path(self, name: str, language: str, token: str) -> str:
+        if (name, language) not in self.paths:
+            with translation.override(language):
+                self.paths[(name, language)] = reverse(
+                    f"newsletter:{name}", kwargs={"token": self.PLACEHOLDER}
+                )
+        return self.paths[(name, language)].replace(self.PLACEHOLDER, token)
+
+
+def _headers(unsubscribe_path: str) -> dict:
+    return {
+        "List-Unsubscribe": f"<{settings.SITE_URL}{unsubscribe_path}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "List-Id": "Izmir Bulletin <bulletin.weltstadt-izmir.org>",
+    }
+
+
+def _sendjob_next_batch(job_id: int) -> bool:
+    from newsletter.tasks import mail_bulletin_batch
+
+    with transaction.atomic():
+        job = SendJob.objects.select_for_update().select_related("issue").get(pk=job_id)
+        if job.status != Status.SENDING:
+            return False
+        issue = job.issue
+        subscribers = list(
+            Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED, pk__gt=job.cursor)
+            .order_by("pk")
+            .values_list("pk", "email", "language", "token")[: settings.OUTBOX_BATCH_SIZE]
+        )
+        if not subscribers:
+            job.status = Status.DONE
+            job.finished_at = timezone.now()
+            job.save(update_fields=["status", "finished_at"])
+            Issue.objects.filter(pk=issue.pk).update(status=Issue.Status.SENT)
+            return False
+        editions = _job_editions(job)
+        rows = []
+        links = _Links()
+        for pk, email, language, token in subscribers:
+            edition = editions.get(language) or next(iter(editions.values()))
+            link = link_token(token.hex, issue.pk)
+            unsubscribe = links.path("unsubscribe", language, link)
+            rows.append(
+                OutgoingMail(
+                    idempotency_key=f"{job.key_prefix}{pk}",
+                    to=email,
+                    language=edition,
+                    template=ISSUE_TEMPLATE,
+                    context={
+                        "issue": issue.pk,
+                        "v": issue.version,
+                        "u": unsubscribe,
+                        "p": links.path("preferences", language, link),
+                        "w": language if edition != language else "",
+                    },
+                    headers=_headers(unsubscribe),
+                )
+            )
+        OutgoingMail.objects.bulk_create(rows, ignore_conflicts=True)
+        mail_ids = list(
+            OutgoingMail.objects.filter(
+                idempotency_key__in=[row.idempotency_key for row in rows],
+                status=OutgoingMail.Status.PENDING,
+            ).values_list("pk", flat=True)
+        )
+        job.cursor = subscribers[-1][0]
+        job.save(update_fields=["cursor"])
+        transaction.on_commit(lambda: mail_bulletin_batch.delay(job_id, mail_ids))
+    return True
+
+
+def _job_editions(job: SendJob) -> dict[str, str]:
+    # Cached on the pump's thread for the job: the completeness check reads every article.
+    cache = getattr(_pump, "editions", None)
+    if cache is None or cache[0] != (job.pk, job.issue_id, job.issue.version):
+        cache = (
+            (job.pk, job.issue_id, job.issue.version),
+            edition_map(issue_complete_languages(job.issue)),
+        )
+        _pump.editions = cache
+    return cache[1]
+
+
+def sendjob_progress(job: SendJob) -> dict:
+    """Sent, failed and remaining per edition language, from the outbox rows of the job."""
+    from django.db.models import Count
+
+    counts = (
+        OutgoingMail.objects.filter(idempotency_key__startswith=job.key_prefix)
+        .values("language", "status")
+        .annotate(n=Count("pk"))
+    )
+    languages: dict[str, dict] = {}
+    for row in counts:
+        entry = languages.setdefault(row["language"], {"sent": 0, "failed": 0, "queued": 0})
+        if row["status"] == OutgoingMail.Status.SENT:
+            entry["sent"] += row["n"]
+        elif row["status"] == OutgoingMail.Status.FAILED:
+            entry["failed"] += row["n"]
+        else:
+            entry["queued"] += row["n"]
+    handed = sum(sum(entry.values()) for entry in languages.values())
+    not_yet = max(job.total - handed, 0) if job.status != Status.DONE else 0
+    sent = sum(entry["sent"] for entry in languages.values())
+    failed = sum(entry["failed"] for entry in languages.values())
+    return {
+        "status": job.status,
+        "status_label": str(job.get_status_display()),
+        "total": job.total,
+        "sent": sent,
+        "failed": failed,
+        "remaining": max(job.total - sent - failed, 0)
+        if job.status != Status.DONE
+        else sum(entry["queued"] for entry in languages.values()),
+        "not_handed_over": not_yet,
+        "languages": dict(sorted(languages.items())),
+    }
+
+
+def sendjobs_due() -> int:
+    """Start the scheduled sends that are due and revive sends whose pipeline ran dry
+    (a batch task lost with its worker). Run every minute by celery beat."""
+    now = timezone.now()
+    started = 0
+    for job_id in SendJob.objects.filter(status=Status.SCHEDULED, send_at__lte=now).values_list(
+        "pk", flat=True
+    ):
+        started += sendjob_start(job_id=job_id)
+    for job in SendJob.objects.filter(status=Status.SENDING):
+        in_flight = OutgoingMail.objects.filter(
+            Q(status=OutgoingMail.Status.PENDING) | Q(status=OutgoingMail.Status.SENDING),
+            idempotency_key__startswith=job.key_prefix,
+        ).exists()
+        if not in_flight:
+            sendjob_pump(job_id=job.pk, batches=_pipeline())
+    return started

@@ -1,0 +1,101 @@
+"""Subscribing (double opt-in), one-click unsubscribe (RFC 8058) and preferences."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from newsletter.forms import PreferencesForm, SubscribeForm
+from newsletter.selectors import subscriber_by_token
+from newsletter.services.subscriptions import (
+    subscriber_confirm,
+    subscriber_confirmation_send,
+    subscriber_language_set,
+    subscriber_subscribe,
+    subscriber_unsubscribe,
+)
+from newsletter.tokens import confirm_token_read, link_token_read
+
+
+@require_http_methods(["GET", "POST"])
+def subscribe(request):
+    form = SubscribeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        subscriber_subscribe(
+            email=form.cleaned_data["email"],
+            language=form.cleaned_data["language"],
+            source=form.cleaned_data["source"],
+        )
+        return redirect("newsletter:subscribe_done")
+    return render(request, "newsletter/subscribe.html", {"form": form}, status=200)
+
+
+def subscribe_done(request):
+    return render(request, "newsletter/subscribe_done.html")
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, token: str):
+    state, subscriber_token = confirm_token_read(token)
+    subscriber = subscriber_by_token(subscriber_token) if subscriber_token else None
+    if subscriber is None:
+        return render(request, "newsletter/confirm.html", {"state": "bad"}, status=400)
+    if subscriber.status == subscriber.Status.CONFIRMED:
+        state = "already"
+    elif subscriber.status != subscriber.Status.PENDING:
+        state = "bad"
+    elif request.method == "POST" and state == "ok":
+        subscriber_confirm(subscriber=subscriber)
+        state = "confirmed"
+    elif request.method == "POST" and state == "expired":
+        subscriber_confirmation_send(subscriber=subscriber)
+        state = "resent"
+    return render(request, "newsletter/confirm.html", {"state": state, "subscriber": subscriber})
+
+
+def _subscriber_from_link(token: str):
+    read = link_token_read(token)
+    if read is None:
+        return None, None
+    return subscriber_by_token(read[0]), read[1]
+
+
+@csrf_exempt  # RFC 8058: mail clients POST here without cookies; the signed token is the proof
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token: str):
+    subscriber, issue_id = _subscriber_from_link(token)
+    if subscriber is None:
+        return render(request, "newsletter/unsubscribe.html", {"state": "bad"}, status=400)
+    if request.method == "GET":
+        # Link scanners follow GET links: only a POST (the button, or the mail client) acts.
+        return render(
+            request,
+            "newsletter/unsubscribe.html",
+            {"state": "ask", "subscriber": subscriber, "token": token},
+        )
+    one_click = request.POST.get("List-Unsubscribe") == "One-Click"
+    subscriber_unsubscribe(
+        subscriber=subscriber, issue_id=issue_id, detail="one-click" if one_click else "page"
+    )
+    return render(
+        request, "newsletter/unsubscribe.html", {"state": "done", "subscriber": subscriber}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def preferences(request, token: str):
+    subscriber, _issue_id = _subscriber_from_link(token)
+    if subscriber is None:
+        return render(request, "newsletter/unsubscribe.html", {"state": "bad"}, status=400)
+    form = PreferencesForm(request.POST or None, initial={"language": subscriber.language})
+    if request.method == "POST" and form.is_valid():
+        subscriber_language_set(subscriber=subscriber, language=form.cleaned_data["language"])
+        messages.success(request, _("Your preferences have been saved."))
+        return redirect(reverse("newsletter:preferences", kwargs={"token": token}))
+    return render(
+        request,
+        "newsletter/preferences.html",
+        {"form": form, "subscriber": subscriber, "token": token},
+    )

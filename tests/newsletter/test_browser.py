@@ -1,0 +1,65 @@
+"""Acceptance 1: subscribe in Turkish, confirm, the editor sends, the Turkish issue arrives with
+both unsubscribe headers, and a one-click POST (no cookies) unsubscribes."""
+
+import re
+import urllib.parse
+import urllib.request
+
+import pytest
+from django.core import mail
+from django.test import Client
+
+from newsletter.models import Subscriber
+from tests.newsletter.factories import issue_make
+from weltstadt.models import OutgoingMail
+
+
+@pytest.mark.browser
+def test_subscribe_confirm_send_and_one_click_unsubscribe_in_turkish(
+    browser_page, live_server, settings, transactional_db, staff_user
+):
+    settings.SITE_URL = live_server.url
+    page = browser_page
+    page.goto("/tr/")
+    footer = page.locator("footer form.bulletin-subscribe")
+    footer.locator("input[type=email]").fill("leyla@example.org")
+    assert footer.locator("select").input_value() == "tr"
+    footer.locator("input[type=checkbox]").check()
+    footer.locator("button[type=submit]").click()
+    page.wait_for_url("**/tr/bulletin/subscribe/done/")
+    assert Subscriber.objects.get().status == Subscriber.Status.PENDING
+
+    assert len(mail.outbox) == 1
+    assert OutgoingMail.objects.get(template="newsletter/confirm").language == "tr"
+    confirm = re.search(r"(/tr/bulletin/confirm/\S+/)", mail.outbox[0].body).group(1)
+    page.goto(confirm)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
+
+    issue = issue_make(number=12, languages=["de", "tr", "en"])
+    client = Client()
+    client.force_login(staff_user)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page.goto(f"/admin/newsletter/issue/{issue.pk}/send/")
+    page.locator("button[name=send_now]").click()
+    page.wait_for_load_state()
+    assert page.locator("#bulletin-progress").is_visible()
+
+    bulletin = [m for m in mail.outbox if m.to == ["leyla@example.org"]][-1]
+    assert "Issue 12 [tr]" in bulletin.subject
+    assert "Article 0 [tr]" in bulletin.body
+    html = bulletin.alternatives[0][0]
+    assert 'lang="tr"' in html
+    headers = bulletin.extra_headers
+    assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    url = headers["List-Unsubscribe"].strip("<>")
+    assert url.startswith(live_server.url + "/tr/bulletin/unsubscribe/")
+
+    # what a mail client does: a POST with no cookies and no CSRF token
+    body = urllib.parse.urlencode({"List-Unsubscribe": "One-Click"}).encode()
+    with urllib.request.urlopen(urllib.request.Request(url, data=body, method="POST")) as response:
+        assert response.status == 200
+    assert Subscriber.objects.get().status == Subscriber.Status.UNSUBSCRIBED
