@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.utils import timezone
 from icalendar import Calendar, Event
 
 from summits.models import Session, Summit
@@ -23,7 +24,7 @@ def _session_event(session: Session, summit: Summit, url: str) -> Event:
     event.add("summary", session.title)
     event.add("dtstart", session.starts_at.astimezone(tz))
     event.add("dtend", session.ends_at.astimezone(tz))
-    event.add("dtstamp", session.starts_at)
+    event.add("dtstamp", timezone.now())
     location = ", ".join(part for part in [session.room, summit.venue] if part)
     if location:
         event.add("location", location)
@@ -42,18 +43,26 @@ def summit_calendar(*, summit: Summit, sessions: list[Session], url_path: str) -
     event.add("summary", summit.title)
     event.add("dtstart", summit.start_date)
     event.add("dtend", summit.end_date + timedelta(days=1))
-    event.add("dtstamp", summit.registration_opens_at)
+    event.add("dtstamp", timezone.now())
     event.add("location", ", ".join(p for p in [summit.venue, summit.host_city.name] if p))
     event.add("url", url)
     calendar.add_component(event)
     for session in sessions:
         calendar.add_component(_session_event(session, summit, url))
-    calendar.add_missing_timezones()
+    _timezones(calendar, summit)
     return calendar.to_ical()
+
+
+def _timezones(calendar: Calendar, summit: Summit) -> None:
+    # VTIMEZONE definitions for the years around the summit only, to keep the file small.
+    calendar.add_missing_timezones(
+        first_date=summit.start_date - timedelta(days=366),
+        last_date=summit.end_date + timedelta(days=366),
+    )
 
 
 def session_calendar(*, session: Session, url_path: str) -> bytes:
     calendar = _calendar(session.summit)
     calendar.add_component(_session_event(session, session.summit, settings.SITE_URL + url_path))
-    calendar.add_missing_timezones()
+    _timezones(calendar, session.summit)
     return calendar.to_ical()

@@ -12,7 +12,7 @@ Guarantees:
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -214,11 +214,10 @@ def registration_cancel(*, registration: Registration) -> Registration | None:
 
 
 def _close_gap(summit: Summit, position: int) -> None:
-    # In ascending order, so a unique index on positions would never see two equal values.
     for waiting in summit.registrations.filter(
         status=Status.WAITING, waiting_position__gt=position
     ).order_by("waiting_position"):
-        waiting.waiting_position = F("waiting_position") - 1
+        waiting.waiting_position -= 1
         waiting.save(update_fields=["waiting_position"])
 
 
