@@ -50,7 +50,11 @@ class IndividualForm(ParticipantForm):
 
 
 class MemberForm(ParticipantForm):
-    """A row of the delegation form; an empty row is skipped."""
+    """A row of the delegation form; a row without name, e-mail and needs is skipped."""
+
+    def has_changed(self) -> bool:
+        # The role and language selects always post a value, so only typed fields count.
+        return any(self[name].value() for name in ("name", "email", "needs"))
 
 
 class BaseMemberFormSet(forms.BaseFormSet):

@@ -15,8 +15,8 @@ from summits.services.registration import (
     registration_update,
 )
 from tests.factories import CityFactory
-from weltstadt.models import OutgoingMail
 from tests.summits.factories import SummitFactory
+from weltstadt.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db
 S = Registration.Status
@@ -97,9 +97,11 @@ def test_cancelling_promotes_the_first_waiting_and_mails_them_in_their_language(
     assert promoted == first
     first.refresh_from_db()
     second.refresh_from_db()
-    assert first.status == S.CONFIRMED and first.waiting_position is None
+    assert first.status == S.CONFIRMED
+    assert first.waiting_position is None
     assert first.promoted_at is not None
-    assert second.status == S.WAITING and second.waiting_position == 1
+    assert second.status == S.WAITING
+    assert second.waiting_position == 1
     by_recipient = {m.to[0]: m for m in mail.outbox}
     assert set(by_recipient) == {"p1@example.org", "p2@example.org"}
     promotion = OutgoingMail.objects.get(to="p2@example.org", template__endswith="promoted")
@@ -143,7 +145,8 @@ def test_a_delegation_registers_its_members_all_or_nothing(run_on_commit):
     assert [r.status for r in added] == [S.CONFIRMED, S.CONFIRMED, S.WAITING]
     assert all(r.city == izmir and r.delegation == delegation for r in added)
     head_mail = next(m for m in mail.outbox if m.to == ["zeynep@example.org"])
-    assert "Person 3" in head_mail.body and delegation.token in head_mail.body
+    assert "Person 3" in head_mail.body
+    assert delegation.token in head_mail.body
     # A second delegation of the same city, or a member already registered: nothing changes.
     with pytest.raises(SummitError):
         delegation_register(summit=summit, city=izmir, head_name="X", head_email="x@example.org",
