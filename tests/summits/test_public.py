@@ -104,3 +104,12 @@ def _programme_queries(client, slug, sessions):
 
 def test_the_programme_page_makes_the_same_number_of_queries_for_5_and_80_sessions(client):
     assert _programme_queries(client, "few", 5) == _programme_queries(client, "many", 80)
+
+
+def test_the_sitemap_lists_public_summits_in_every_language(client):
+    SummitFactory(slug="bremen-2027")
+    SummitFactory(slug="hidden", status=Summit.Status.DRAFT)
+    content = client.get("/sitemap.xml").content.decode()
+    assert "/tr/summits/bremen-2027/" in content
+    assert "/de/summits/" in content
+    assert "hidden" not in content
