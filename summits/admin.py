@@ -18,6 +18,7 @@ from summits.models import (
     Theme,
 )
 from summits.services.errors import SummitError
+from summits.services.registration import waiting_list_advance
 from summits.services.summit import (
     badges_schedule,
     declaration_pdf_schedule,
@@ -65,6 +66,17 @@ class SummitAdmin(TranslationAdmin):
         _transition_action(Summit.Status.ARCHIVED, _("Archive")),
         "render_badges",
     ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "capacity" in form.changed_data:
+            promoted = waiting_list_advance(summit=obj)
+            if promoted:
+                self.message_user(
+                    request,
+                    _("%(count)d people moved up from the waiting list.")
+                    % {"count": len(promoted)},
+                )
 
     @admin.display(description=_("Tools"))
     def tools(self, obj):

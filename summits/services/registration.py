@@ -238,6 +238,18 @@ def _promote_first(summit: Summit) -> Registration | None:
     return first
 
 
+def waiting_list_advance(*, summit: Summit) -> list[Registration]:
+    """Give free places (after staff raised the capacity) to the waiting list, in order."""
+    promoted = []
+    with transaction.atomic():
+        locked = _lock_summit(summit.pk)
+        if locked.status not in (Summit.Status.OPEN, Summit.Status.CLOSED):
+            return promoted
+        while (registration := _promote_first(locked)) is not None:
+            promoted.append(registration)
+    return promoted
+
+
 def registration_check_in(*, registration: Registration, by: User) -> bool:
     """Record a confirmed participant's arrival once; returns False if already recorded."""
     if registration.status != Status.CONFIRMED:

@@ -13,6 +13,7 @@ from summits.services.registration import (
     registration_cancel,
     registration_create,
     registration_update,
+    waiting_list_advance,
 )
 from tests.factories import CityFactory
 from tests.summits.factories import SummitFactory
@@ -173,3 +174,16 @@ def test_a_registrant_changes_their_details_but_not_their_place():
         "tr",
         S.CONFIRMED,
     )
+
+
+def test_raising_the_capacity_moves_the_waiting_list_up_in_order(run_on_commit):
+    summit = SummitFactory(capacity=1, waiting_list_capacity=5)
+    _confirmed, a, b, c = fill(summit, 4)
+    summit.capacity = 3
+    summit.save()
+    with run_on_commit():
+        promoted = waiting_list_advance(summit=summit)
+    assert promoted == [a, b]
+    c.refresh_from_db()
+    assert (c.status, c.waiting_position) == (S.WAITING, 1)
+    assert {m.to[0] for m in mail.outbox} == {a.email, b.email}
