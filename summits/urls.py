@@ -1,5 +1,27 @@
-from django.urls import path  # noqa: F401  (the programme's pages are added here)
+from django.urls import path
+
+from summits.views import public, registration
 
 app_name = "summits"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", public.index, name="index"),
+    path("registration/<str:token>/", registration.registration_manage, name="registration_manage"),
+    path(
+        "registration/<str:token>/cancel/",
+        registration.registration_cancel_view,
+        name="registration_cancel",
+    ),
+    path("delegation/<str:token>/", registration.delegation_manage, name="delegation_manage"),
+    path("<slug:slug>/", public.detail, name="detail"),
+    path("<slug:slug>/programme/", public.programme, name="programme"),
+    path("<slug:slug>/calendar.ics", public.summit_ics, name="summit_ics"),
+    path("<slug:slug>/sessions/<int:pk>.ics", public.session_ics, name="session_ics"),
+    path("<slug:slug>/declaration.pdf", public.declaration_pdf, name="declaration_pdf"),
+    path("<slug:slug>/register/", registration.register, name="register"),
+    path(
+        "<slug:slug>/register/delegation/",
+        registration.register_delegation,
+        name="register_delegation",
+    ),
+]

@@ -2,6 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from ambassadors.sitemaps import AmbassadorsSitemap
+from summits.sitemaps import SummitSitemap
 
 
 class StaticPagesSitemap(Sitemap):
@@ -20,3 +21,4 @@ class StaticPagesSitemap(Sitemap):
 
 
 SITEMAPS = {"pages": StaticPagesSitemap, "ambassadors": AmbassadorsSitemap}
+SITEMAPS = {"pages": StaticPagesSitemap, "summits": SummitSitemap}

@@ -1,0 +1,68 @@
+"""iCalendar files of a summit and of its sessions, with times in the summit's time zone."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+from summits.models import Session, Summit
+
+
+def _calendar(summit: Summit) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Verein Weltstadt Izmir//Summits//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-timezone", summit.time_zone)
+    return calendar
+
+
+def _session_event(session: Session, summit: Summit, url: str) -> Event:
+    tz = summit.tz
+    event = Event()
+    event.add("uid", f"summit-session-{session.pk}@weltstadt")
+    event.add("summary", session.title)
+    event.add("dtstart", session.starts_at.astimezone(tz))
+    event.add("dtend", session.ends_at.astimezone(tz))
+    event.add("dtstamp", timezone.now())
+    location = ", ".join(part for part in [session.room, summit.venue] if part)
+    if location:
+        event.add("location", location)
+    if session.abstract:
+        event.add("description", session.abstract)
+    event.add("url", session.stream_url or url)
+    return event
+
+
+def summit_calendar(*, summit: Summit, sessions: list[Session], url_path: str) -> bytes:
+    """The summit (all-day) and every session, as one calendar."""
+    calendar = _calendar(summit)
+    url = settings.SITE_URL + url_path
+    event = Event()
+    event.add("uid", f"summit-{summit.pk}@weltstadt")
+    event.add("summary", summit.title)
+    event.add("dtstart", summit.start_date)
+    event.add("dtend", summit.end_date + timedelta(days=1))
+    event.add("dtstamp", timezone.now())
+    event.add("location", ", ".join(p for p in [summit.venue, summit.host_city.name] if p))
+    event.add("url", url)
+    calendar.add_component(event)
+    for session in sessions:
+        calendar.add_component(_session_event(session, summit, url))
+    _timezones(calendar, summit)
+    return calendar.to_ical()
+
+
+def _timezones(calendar: Calendar, summit: Summit) -> None:
+    # VTIMEZONE definitions for the years around the summit only, to keep the file small.
+    calendar.add_missing_timezones(
+        first_date=summit.start_date - timedelta(days=366),
+        last_date=summit.end_date + timedelta(days=366),
+    )
+
+
+def session_calendar(*, session: Session, url_path: str) -> bytes:
+    calendar = _calendar(session.summit)
+    calendar.add_component(_session_event(session, session.summit, settings.SITE_URL + url_path))
+    _timezones(calendar, session.summit)
+    return calendar.to_ical()

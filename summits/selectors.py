@@ -1,0 +1,120 @@
+"""Reads of the summits programme; every list has a fixed number of queries."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from summits.models import FollowUpAction, Registration, Session, Speaker, Summit
+from weltstadt.models import City
+
+PUBLIC = [Summit.Status.OPEN, Summit.Status.CLOSED, Summit.Status.HELD, Summit.Status.ARCHIVED]
+
+
+def summit_lists(*, today: date | None = None) -> tuple[list[Summit], list[Summit]]:
+    """Upcoming (soonest first) and past (latest first) public summits."""
+    today = today or timezone.localdate()
+    summits = Summit.objects.filter(status__in=PUBLIC).select_related("host_city")
+    upcoming = list(summits.filter(end_date__gte=today).order_by("start_date"))
+    past = list(summits.filter(end_date__lt=today).order_by("-start_date"))
+    return upcoming, past
+
+
+def summit_get_public(*, slug: str) -> Summit:
+    return get_object_or_404(
+        Summit.objects.select_related("host_city").filter(status__in=PUBLIC), slug=slug
+    )
+
+
+def session_list(*, summit: Summit) -> QuerySet[Session]:
+    return (
+        summit.sessions.select_related("track")
+        .prefetch_related(Prefetch("speakers", queryset=Speaker.objects.select_related("city")))
+        .order_by("starts_at", "room")
+    )
+
+
+@dataclass
+class ProgrammeDay:
+    day: date
+    sessions: list[Session]
+
+
+def programme_by_day(*, summit: Summit) -> list[ProgrammeDay]:
+    """The sessions grouped by their day in the summit's time zone."""
+    days: dict[date, list[Session]] = defaultdict(list)
+    tz = summit.tz
+    for session in session_list(summit=summit):
+        days[timezone.localtime(session.starts_at, tz).date()].append(session)
+    return [ProgrammeDay(day, sessions) for day, sessions in sorted(days.items())]
+
+
+def speaker_list(*, summit: Summit) -> list[Speaker]:
+    return list(Speaker.objects.filter(sessions__summit=summit).select_related("city").distinct())
+
+
+def participating_cities(*, summit: Summit) -> list[City]:
+    """The host city and every city with a delegation or a confirmed participant."""
+    return list(
+        City.objects.filter(
+            Q(pk=summit.host_city_id)
+            | Q(pk__in=summit.delegations.values("city"))
+            | Q(
+                pk__in=summit.registrations.filter(
+                    status=Registration.Status.CONFIRMED, city__isnull=False
+                ).values("city")
+            )
+        ).order_by("name")
+    )
+
+
+def follow_up_list(*, summit: Summit) -> list[FollowUpAction]:
+    return list(summit.follow_up_actions.select_related("owner_city"))
+
+
+def registration_counts(*, summit: Summit) -> dict[str, int]:
+    counts = dict(summit.registrations.values_list("status").annotate(n=Count("pk")).order_by())
+    return {status: counts.get(status, 0) for status in Registration.Status.values}
+
+
+def attendance(*, summit: Summit) -> dict:
+    """Confirmed and arrived participants per city and per role."""
+    confirmed = summit.registrations.filter(status=Registration.Status.CONFIRMED)
+
+    def table(field: str) -> list[dict]:
+        return list(
+            confirmed.values(field)
+            .annotate(
+                registered=Count("pk"), arrived=Count("pk", filter=Q(checked_in_at__isnull=False))
+            )
+            .order_by(field)
+        )
+
+    roles = dict(Registration.Role.choices)
+    by_role = [{**row, "label": roles.get(row["role"], row["role"])} for row in table("role")]
+    return {
+        "by_city": table("city__name"),
+        "by_role": by_role,
+        "registered": confirmed.count(),
+        "arrived": confirmed.filter(checked_in_at__isnull=False).count(),
+    }
+
+
+def checkin_search(*, summit: Summit, query: str) -> list[Registration]:
+    """Find participants by the content of their badge's QR code, its code, or their name."""
+    query = query.strip()
+    if not query:
+        return []
+    code = query.removeprefix("WSUM:").strip().upper()
+    registrations = summit.registrations.exclude(status=Registration.Status.CANCELLED)
+    by_code = list(registrations.filter(checkin_code=code).select_related("city"))
+    if by_code:
+        return by_code
+    return list(
+        registrations.filter(Q(name__icontains=query) | Q(email__iexact=query))
+        .select_related("city")
+        .order_by("name")[:25]
+    )

@@ -1,0 +1,1 @@
+"""Business logic of the summits programme, split by domain."""

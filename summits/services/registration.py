@@ -1,0 +1,261 @@
+"""Registration: capacity, waiting list, cancellation with promotion, check-in.
+
+Guarantees:
+- every write locks the summit row first (`select_for_update`), so concurrent registrations never
+  confirm more people than the summit's capacity, and waiting-list positions stay 1..n;
+- a refused request (closed registration, full summit and waiting list, duplicate e-mail, a
+  cancelled registration) raises `SummitError` with a translated message and changes nothing;
+- each registrant gets their mail (confirmation, waiting list, promotion, cancellation) in their
+  own language, through the outbox, once.
+"""
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from summits.models import Delegation, Registration, Summit
+from summits.services.errors import SummitError
+from summits.services.notifications import delegation_mail, registration_mail
+from weltstadt.models import City, User
+
+Status = Registration.Status
+
+
+@dataclass(frozen=True)
+class Participant:
+    name: str
+    email: str
+    role: str
+    language: str
+    needs: str = ""
+
+
+def _lock_summit(summit_id: int) -> Summit:
+    return Summit.objects.select_for_update().select_related("host_city").get(pk=summit_id)
+
+
+def _check_open(summit: Summit) -> None:
+    now = timezone.now()
+    if summit.status != Summit.Status.OPEN or now >= summit.registration_closes_at:
+        raise SummitError(_("Registration for this summit is closed."))
+    if now < summit.registration_opens_at:
+        raise SummitError(_("Registration for this summit has not opened yet."))
+
+
+def _check_new_emails(summit: Summit, participants: list[Participant]) -> None:
+    emails = [p.email.strip().lower() for p in participants]
+    if len(set(emails)) != len(emails):
+        raise SummitError(_("The same e-mail address appears twice."))
+    taken = (
+        Registration.objects.filter(summit=summit)
+        .exclude(status=Status.CANCELLED)
+        .filter(email__in=emails)
+        .values_list("email", flat=True)
+    )
+    # Stored addresses are lower-cased, so an exact `in` finds every spelling.
+    taken = list(taken)
+    if taken:
+        raise SummitError(
+            _("%(email)s is already registered for this summit.") % {"email": taken[0]}
+        )
+
+
+def _add(summit: Summit, participant: Participant, *, delegation, city) -> Registration:
+    confirmed = summit.registrations.filter(status=Status.CONFIRMED).count()
+    registration = Registration(
+        summit=summit,
+        delegation=delegation,
+        city=city,
+        name=participant.name.strip(),
+        email=participant.email.strip().lower(),
+        role=participant.role,
+        language=participant.language,
+        needs=participant.needs.strip(),
+    )
+    if confirmed < summit.capacity:
+        registration.status = Status.CONFIRMED
+    else:
+        waiting = summit.registrations.filter(status=Status.WAITING).aggregate(
+            last=Max("waiting_position")
+        )["last"]
+        position = (waiting or 0) + 1
+        if position > summit.waiting_list_capacity:
+            raise SummitError(_("This summit is fully booked, and so is its waiting list."))
+        registration.status = Status.WAITING
+        registration.waiting_position = position
+    registration.save()
+    registration_mail(
+        registration, kind="confirmed" if registration.status == Status.CONFIRMED else "waiting"
+    )
+    return registration
+
+
+def _register(summit_id, participants, *, delegation=None, city=None) -> list[Registration]:
+    summit = _lock_summit(summit_id)
+    _check_open(summit)
+    _check_new_emails(summit, participants)
+    return [_add(summit, p, delegation=delegation, city=city) for p in participants]
+
+
+def registration_create(
+    *, summit: Summit, participant: Participant, city: City | None = None
+) -> Registration:
+    """Register one person on their own: confirmed while places are left, else waiting."""
+    try:
+        with transaction.atomic():
+            return _register(summit.pk, [participant], city=city)[0]
+    except IntegrityError as exc:  # a concurrent registration with the same address won
+        raise SummitError(_("This e-mail address is already registered for this summit.")) from exc
+
+
+def delegation_register(
+    *,
+    summit: Summit,
+    city: City,
+    head_name: str,
+    head_email: str,
+    head_language: str,
+    members: list[Participant],
+) -> tuple[Delegation, list[Registration]]:
+    """Register a city's delegation and its members, all or nothing.
+
+    Members are confirmed in the given order while places are left, the rest go on the waiting
+    list. A city has one delegation per summit.
+    """
+    if not members:
+        raise SummitError(_("Add at least one member to the delegation."))
+    try:
+        with transaction.atomic():
+            locked = _lock_summit(summit.pk)
+            _check_open(locked)
+            if Delegation.objects.filter(summit=locked, city=city).exists():
+                raise SummitError(
+                    _("%(city)s has already registered a delegation for this summit.")
+                    % {"city": city.name}
+                )
+            delegation = Delegation.objects.create(
+                summit=locked,
+                city=city,
+                head_name=head_name.strip(),
+                head_email=head_email.strip().lower(),
+                head_language=head_language,
+            )
+            added = _register(locked.pk, members, delegation=delegation, city=city)
+            delegation_mail(delegation, added=added)
+            return delegation, added
+    except IntegrityError as exc:
+        raise SummitError(_("This e-mail address is already registered for this summit.")) from exc
+
+
+def delegation_add_members(
+    *, delegation: Delegation, members: list[Participant]
+) -> list[Registration]:
+    """Add members to an existing delegation, with the same rules as at first registration."""
+    if not members:
+        raise SummitError(_("Add at least one member to the delegation."))
+    try:
+        with transaction.atomic():
+            added = _register(
+                delegation.summit_id, members, delegation=delegation, city=delegation.city
+            )
+            delegation_mail(delegation, added=added)
+            return added
+    except IntegrityError as exc:
+        raise SummitError(_("This e-mail address is already registered for this summit.")) from exc
+
+
+def registration_update(
+    *, registration: Registration, name: str, role: str, language: str, needs: str
+) -> Registration:
+    """Change a registration's details; the e-mail address and the place stay as they are."""
+    with transaction.atomic():
+        _lock_summit(registration.summit_id)
+        registration.refresh_from_db()
+        if registration.status == Status.CANCELLED:
+            raise SummitError(_("This registration has been cancelled."))
+        if registration.summit.status not in (Summit.Status.OPEN, Summit.Status.CLOSED):
+            raise SummitError(_("This summit can no longer be changed."))
+        registration.name = name.strip()
+        registration.role = role
+        registration.language = language
+        registration.needs = needs.strip()
+        registration.save(update_fields=["name", "role", "language", "needs"])
+    return registration
+
+
+def registration_cancel(*, registration: Registration) -> Registration | None:
+    """Cancel a registration; a freed place goes to the first person on the waiting list.
+
+    Returns the promoted registration, if any. Cancelling twice is refused.
+    """
+    with transaction.atomic():
+        summit = _lock_summit(registration.summit_id)
+        registration.refresh_from_db()
+        if registration.status == Status.CANCELLED:
+            raise SummitError(_("This registration has already been cancelled."))
+        if summit.status not in (Summit.Status.OPEN, Summit.Status.CLOSED):
+            raise SummitError(_("This summit can no longer be changed."))
+        was = registration.status
+        position = registration.waiting_position
+        registration.status = Status.CANCELLED
+        registration.waiting_position = None
+        registration.cancelled_at = timezone.now()
+        registration.save(update_fields=["status", "waiting_position", "cancelled_at"])
+        registration_mail(registration, kind="cancelled")
+        promoted = None
+        if was == Status.WAITING:
+            _close_gap(summit, position)
+        elif was == Status.CONFIRMED:
+            promoted = _promote_first(summit)
+        return promoted
+
+
+def _close_gap(summit: Summit, position: int) -> None:
+    for waiting in summit.registrations.filter(
+        status=Status.WAITING, waiting_position__gt=position
+    ).order_by("waiting_position"):
+        waiting.waiting_position -= 1
+        waiting.save(update_fields=["waiting_position"])
+
+
+def _promote_first(summit: Summit) -> Registration | None:
+    confirmed = summit.registrations.filter(status=Status.CONFIRMED).count()
+    if confirmed >= summit.capacity:
+        return None
+    first = summit.registrations.filter(status=Status.WAITING).order_by("waiting_position").first()
+    if first is None:
+        return None
+    position = first.waiting_position
+    first.status = Status.CONFIRMED
+    first.waiting_position = None
+    first.promoted_at = timezone.now()
+    first.save(update_fields=["status", "waiting_position", "promoted_at"])
+    _close_gap(summit, position)
+    registration_mail(first, kind="promoted")
+    return first
+
+
+def waiting_list_advance(*, summit: Summit) -> list[Registration]:
+    """Give free places (after staff raised the capacity) to the waiting list, in order."""
+    promoted = []
+    with transaction.atomic():
+        locked = _lock_summit(summit.pk)
+        if locked.status not in (Summit.Status.OPEN, Summit.Status.CLOSED):
+            return promoted
+        while (registration := _promote_first(locked)) is not None:
+            promoted.append(registration)
+    return promoted
+
+
+def registration_check_in(*, registration: Registration, by: User) -> bool:
+    """Record a confirmed participant's arrival once; returns False if already recorded."""
+    if registration.status != Status.CONFIRMED:
+        raise SummitError(_("Only confirmed participants can be checked in."))
+    changed = Registration.objects.filter(pk=registration.pk, checked_in_at__isnull=True).update(
+        checked_in_at=timezone.now(), checked_in_by=by
+    )
+    registration.refresh_from_db(fields=["checked_in_at", "checked_in_by"])
+    return bool(changed)

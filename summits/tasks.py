@@ -1,0 +1,45 @@
+"""Thin task wrappers: look up ids, call a service. All are idempotent."""
+
+from celery import shared_task
+
+from summits.models import Declaration, Registration, Summit
+from summits.services import documents
+from summits.services.notifications import summit_reminders_send
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def pdf_registration_badge(registration_id: int) -> None:
+    registration = (
+        Registration.objects.select_related("summit__host_city", "city")
+        .filter(pk=registration_id)
+        .first()
+    )
+    if registration is not None:
+        documents.badge_render(registration=registration)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def pdf_summit_badges(summit_id: int) -> None:
+    summit = Summit.objects.select_related("host_city").filter(pk=summit_id).first()
+    if summit is None:
+        return
+    documents.badges_sheet_render(summit=summit)
+    for registration_id in summit.registrations.filter(
+        status=Registration.Status.CONFIRMED
+    ).values_list("pk", flat=True):
+        pdf_registration_badge.delay(registration_id)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def pdf_declaration(declaration_id: int) -> None:
+    declaration = (
+        Declaration.objects.select_related("summit__host_city").filter(pk=declaration_id).first()
+    )
+    if declaration is not None:
+        documents.declaration_render(declaration=declaration)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def mail_summit_reminders() -> int:
+    """Run by celery beat (schedule created by a data migration)."""
+    return summit_reminders_send()

@@ -1,0 +1,166 @@
+"""Registration without an account: a person, a delegation, and their own links."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from summits import selectors
+from summits.forms import (
+    DelegationForm,
+    IndividualForm,
+    MemberFormSet,
+    RegistrationChangeForm,
+)
+from summits.models import Delegation, Registration
+from summits.services.errors import SummitError
+from summits.services.registration import (
+    delegation_add_members,
+    delegation_register,
+    registration_cancel,
+    registration_create,
+    registration_update,
+)
+
+
+def _manage_url(registration: Registration) -> str:
+    return reverse("summits:registration_manage", kwargs={"token": registration.manage_token})
+
+
+def _invalid_link(request):
+    return render(request, "summits/invalid_link.html", status=404)
+
+
+def _closed(request, summit):
+    return render(request, "summits/registration_closed.html", {"summit": summit})
+
+
+@require_http_methods(["GET", "POST"])
+def register(request, slug):
+    summit = selectors.summit_get_public(slug=slug)
+    if not summit.registration_is_open and request.method == "GET":
+        return _closed(request, summit)
+    form = IndividualForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = registration_create(
+                summit=summit, participant=form.participant(), city=form.cleaned_data["city"]
+            )
+        except SummitError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect(_manage_url(registration))
+    return render(request, "summits/register.html", {"summit": summit, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def register_delegation(request, slug):
+    summit = selectors.summit_get_public(slug=slug)
+    if not summit.registration_is_open and request.method == "GET":
+        return _closed(request, summit)
+    form = DelegationForm(request.POST or None)
+    formset = MemberFormSet(request.POST or None, prefix="members")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        data = form.cleaned_data
+        try:
+            delegation, _added = delegation_register(
+                summit=summit,
+                city=data["city"],
+                head_name=data["head_name"],
+                head_email=data["head_email"],
+                head_language=data["head_language"],
+                members=formset.participants(),
+            )
+        except SummitError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The delegation is registered. We have sent you a mail."))
+            return redirect("summits:delegation_manage", token=delegation.token)
+    return render(
+        request,
+        "summits/register_delegation.html",
+        {"summit": summit, "form": form, "formset": formset},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def delegation_manage(request, token):
+    delegation = (
+        Delegation.objects.select_related("summit__host_city", "city").filter(token=token).first()
+    )
+    if delegation is None:
+        return _invalid_link(request)
+    summit = delegation.summit
+    formset = MemberFormSet(request.POST or None, prefix="members")
+    if request.method == "POST" and formset.is_valid():
+        try:
+            added = delegation_add_members(delegation=delegation, members=formset.participants())
+        except SummitError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("%(count)d members added.") % {"count": len(added)})
+            return redirect("summits:delegation_manage", token=token)
+    members = delegation.registrations.order_by("status", "waiting_position", "name")
+    return render(
+        request,
+        "summits/delegation_manage.html",
+        {
+            "delegation": delegation,
+            "summit": summit,
+            "members": members,
+            "formset": formset,
+            "can_add": summit.registration_is_open,
+        },
+    )
+
+
+def _registration_for_token(token: str) -> Registration | None:
+    return (
+        Registration.objects.select_related("summit__host_city", "city", "delegation")
+        .filter(manage_token=token)
+        .first()
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def registration_manage(request, token):
+    registration = _registration_for_token(token)
+    if registration is None:
+        return _invalid_link(request)
+    form = RegistrationChangeForm(
+        request.POST or None,
+        initial={
+            "name": registration.name,
+            "role": registration.role,
+            "language": registration.language,
+            "needs": registration.needs,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration_update(registration=registration, **form.cleaned_data)
+        except SummitError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your changes are saved."))
+        return redirect(_manage_url(registration))
+    return render(
+        request,
+        "summits/registration_manage.html",
+        {"registration": registration, "summit": registration.summit, "form": form},
+    )
+
+
+@require_POST
+def registration_cancel_view(request, token):
+    registration = _registration_for_token(token)
+    if registration is None:
+        return _invalid_link(request)
+    try:
+        registration_cancel(registration=registration)
+    except SummitError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your registration is cancelled. We have sent you a mail."))
+    return redirect(_manage_url(registration))

@@ -1,0 +1,122 @@
+import io
+from datetime import date, datetime, timedelta
+
+import pytest
+from icalendar import Calendar
+from pypdf import PdfReader
+
+from summits.models import Declaration, Registration
+from summits.services.documents import badge_render
+from summits.services.summit import badges_schedule, declaration_pdf_schedule
+from tests.factories import CityFactory
+from tests.summits.factories import RegistrationFactory, SessionFactory, SummitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _events(content: bytes):
+    calendar = Calendar.from_ical(content)
+    return calendar, list(calendar.walk("VEVENT"))
+
+
+def test_the_summit_calendar_holds_sessions_in_the_summits_time_zone(client):
+    summit = SummitFactory(time_zone="Europe/Istanbul", start_date=date(2027, 4, 22),
+                           end_date=date(2027, 4, 23), slug="izmir-2027")  # fmt: skip
+    tz = summit.tz
+    SessionFactory(summit=summit, title="Açılış", starts_at=datetime(2027, 4, 22, 9, 30, tzinfo=tz),
+                   ends_at=datetime(2027, 4, 22, 10, 30, tzinfo=tz))  # fmt: skip
+    SessionFactory(summit=summit, title="Gençlik", starts_at=datetime(2027, 4, 23, 14, tzinfo=tz),
+                   ends_at=datetime(2027, 4, 23, 15, 30, tzinfo=tz))  # fmt: skip
+    response = client.get("/de/summits/izmir-2027/calendar.ics")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar, events = _events(response.content)
+    assert [tz.get("tzid") for tz in calendar.walk("VTIMEZONE")] == ["Europe/Istanbul"]
+    whole, opening, youth = events
+    assert whole.decoded("dtstart") == date(2027, 4, 22)
+    assert whole.decoded("dtend") == date(2027, 4, 24)
+    start = opening.decoded("dtstart")
+    assert str(opening.get("summary")) == "Açılış"
+    assert (start.hour, start.minute, str(start.tzinfo)) == (9, 30, "Europe/Istanbul")
+    assert opening["dtstart"].params["TZID"] == "Europe/Istanbul"
+    assert start.utcoffset() == timedelta(hours=3)
+    assert youth.decoded("dtend").hour == 15
+
+
+def test_a_session_calendar_holds_one_event_in_local_time(client):
+    summit = SummitFactory(
+        slug="bremen-2027", start_date=date(2027, 4, 22), end_date=date(2027, 4, 23)
+    )
+    tz = summit.tz
+    session = SessionFactory(summit=summit, starts_at=datetime(2027, 4, 22, 11, tzinfo=tz),
+                             ends_at=datetime(2027, 4, 22, 12, 30, tzinfo=tz))  # fmt: skip
+    response = client.get(f"/tr/summits/bremen-2027/sessions/{session.pk}.ics")
+    _calendar, events = _events(response.content)
+    assert len(events) == 1
+    start = events[0].decoded("dtstart")
+    assert (start.hour, str(start.tzinfo), start.utcoffset()) == (
+        11,
+        "Europe/Berlin",
+        timedelta(hours=2),
+    )
+    assert client.get("/tr/summits/bremen-2027/sessions/999999.ics").status_code == 404
+
+
+def _pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+NAMES = ["Çağla Yıldız", "İlkay Şahin", "Oğuz Gökçe", "Jörg Müller"]
+
+
+def test_the_badge_sheet_holds_every_name_with_turkish_letters(run_on_commit):
+    summit = SummitFactory()
+    izmir = CityFactory(name="İzmir", country="TR")
+    for name in NAMES:
+        RegistrationFactory(summit=summit, name=name, city=izmir, role=Registration.Role.MAYOR)
+    RegistrationFactory(
+        summit=summit, name="Cancelled Person", status=Registration.Status.CANCELLED
+    )
+    with run_on_commit():
+        badges_schedule(summit=summit)  # the pdf_ tasks run eagerly here
+    summit.refresh_from_db()
+    text = _pdf_text(summit.badges_pdf.read())
+    for name in NAMES:
+        assert name in text
+    assert "İzmir" in text
+    assert "Cancelled Person" not in text
+    for registration in summit.registrations.filter(status="confirmed"):
+        assert registration.badge_pdf
+        assert registration.name in _pdf_text(registration.badge_pdf.read())
+
+
+def test_a_badge_carries_the_qr_code_the_check_in_page_finds():
+    registration = RegistrationFactory(name="Şule Öztürk", language="tr")
+    badge_render(registration=registration)
+    registration.refresh_from_db()
+    text = _pdf_text(registration.badge_pdf.read())
+    assert "Şule Öztürk" in text
+    assert registration.checkin_code in text
+
+
+def test_the_declaration_is_rendered_in_every_language_and_served_publicly(client, run_on_commit):
+    summit = SummitFactory(slug="izmir-2025", status="held")
+    declaration = Declaration.objects.create(
+        summit=summit, title_de="İzmir-Erklärung", title_tr="İzmir Bildirisi",
+        text_de="Die Partnerstädte verpflichten sich.", text_tr="Kardeş şehirler taahhüt eder.",
+        adopted_on=date(2025, 10, 17),
+    )  # fmt: skip
+    with run_on_commit():
+        declaration_pdf_schedule(declaration=declaration)
+    response = client.get("/tr/summits/izmir-2025/declaration.pdf")
+    assert response.status_code == 200
+    text = _pdf_text(b"".join(response.streaming_content))
+    assert "İzmir Bildirisi" in text
+    assert "Kardeş şehirler taahhüt eder." in text
+    german = _pdf_text(
+        b"".join(client.get("/de/summits/izmir-2025/declaration.pdf").streaming_content)
+    )
+    assert "İzmir-Erklärung" in german
+    # Languages without a translation fall back to German.
+    assert client.get("/fr/summits/izmir-2025/declaration.pdf").status_code == 200
+    assert client.get("/de/summits/nothing/declaration.pdf").status_code == 404

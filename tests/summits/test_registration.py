@@ -1,0 +1,189 @@
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from summits.models import Delegation, Registration, Summit
+from summits.services.errors import SummitError
+from summits.services.registration import (
+    Participant,
+    delegation_add_members,
+    delegation_register,
+    registration_cancel,
+    registration_create,
+    registration_update,
+    waiting_list_advance,
+)
+from tests.factories import CityFactory
+from tests.summits.factories import SummitFactory
+from weltstadt.models import OutgoingMail
+
+pytestmark = pytest.mark.django_db
+S = Registration.Status
+
+
+def person(n, language="de", email=None):
+    return Participant(f"Person {n}", email or f"p{n}@example.org", "staff", language)
+
+
+def fill(summit, count, start=0):
+    return [registration_create(summit=summit, participant=person(start + i)) for i in range(count)]
+
+
+def test_it_confirms_until_full_then_puts_people_on_the_waiting_list(run_on_commit):
+    summit = SummitFactory(capacity=2, waiting_list_capacity=3)
+    with run_on_commit():
+        first, second, third, fourth = fill(summit, 4)
+    assert [r.status for r in (first, second, third, fourth)] == [S.CONFIRMED] * 2 + [S.WAITING] * 2
+    assert (third.waiting_position, fourth.waiting_position) == (1, 2)
+    templates = list(OutgoingMail.objects.order_by("pk").values_list("to", "template", "status"))
+    assert templates == [
+        ("p0@example.org", "summits/registration_confirmed", "sent"),
+        ("p1@example.org", "summits/registration_confirmed", "sent"),
+        ("p2@example.org", "summits/registration_waiting", "sent"),
+        ("p3@example.org", "summits/registration_waiting", "sent"),
+    ]
+    assert len(mail.outbox) == 4
+
+
+def test_it_refuses_a_full_summit_and_changes_nothing():
+    summit = SummitFactory(capacity=1, waiting_list_capacity=1)
+    fill(summit, 2)
+    before = Registration.objects.count()
+    with pytest.raises(SummitError) as error:
+        registration_create(summit=summit, participant=person(9))
+    assert "fully booked" in error.value.message
+    assert Registration.objects.count() == before
+
+
+def test_it_refuses_registration_after_closing():
+    summit = SummitFactory(registration_closes_at=timezone.now() - timedelta(minutes=1))
+    with pytest.raises(SummitError) as error:
+        registration_create(summit=summit, participant=person(1))
+    assert "closed" in error.value.message
+    assert not Registration.objects.exists()
+
+
+def test_it_refuses_registration_before_opening_and_for_drafts():
+    early = SummitFactory(registration_opens_at=timezone.now() + timedelta(days=1))
+    draft = SummitFactory(status=Summit.Status.DRAFT)
+    for summit in (early, draft):
+        with pytest.raises(SummitError):
+            registration_create(summit=summit, participant=person(1))
+    assert not Registration.objects.exists()
+
+
+def test_it_refuses_a_duplicate_email_in_the_same_summit_whatever_the_case():
+    summit = SummitFactory()
+    registration_create(summit=summit, participant=person(1, email="Ayse@Example.org"))
+    with pytest.raises(SummitError) as error:
+        registration_create(summit=summit, participant=person(2, email="ayse@example.ORG"))
+    assert "already registered" in error.value.message
+    assert Registration.objects.count() == 1
+    # Another summit, or after cancelling, the address is free again.
+    registration_create(summit=SummitFactory(), participant=person(2, email="ayse@example.org"))
+    registration_cancel(registration=Registration.objects.get(summit=summit))
+    registration_create(summit=summit, participant=person(3, email="ayse@example.org"))
+
+
+def test_cancelling_promotes_the_first_waiting_and_mails_them_in_their_language(run_on_commit):
+    summit = SummitFactory(capacity=1, waiting_list_capacity=5, title_tr="Kardeş Şehirler Zirvesi")
+    confirmed = registration_create(summit=summit, participant=person(1, "de"))
+    first = registration_create(summit=summit, participant=person(2, "tr"))
+    second = registration_create(summit=summit, participant=person(3, "en"))
+    mail.outbox.clear()
+    with run_on_commit():
+        promoted = registration_cancel(registration=confirmed)
+    assert promoted == first
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == S.CONFIRMED
+    assert first.waiting_position is None
+    assert first.promoted_at is not None
+    assert second.status == S.WAITING
+    assert second.waiting_position == 1
+    by_recipient = {m.to[0]: m for m in mail.outbox}
+    assert set(by_recipient) == {"p1@example.org", "p2@example.org"}
+    promotion = OutgoingMail.objects.get(to="p2@example.org", template__endswith="promoted")
+    assert promotion.language == "tr"
+    # Rendered in Turkish: the summit's Turkish title and the Turkish link to their registration.
+    assert "Kardeş Şehirler Zirvesi" in by_recipient["p2@example.org"].subject
+    assert f"/tr/summits/registration/{first.manage_token}/" in by_recipient["p2@example.org"].body
+    cancellation = OutgoingMail.objects.get(to="p1@example.org", template__endswith="cancelled")
+    assert cancellation.language == "de"
+    assert summit.title_de in by_recipient["p1@example.org"].subject
+
+
+def test_cancelling_a_waiting_registration_closes_the_gap():
+    summit = SummitFactory(capacity=1, waiting_list_capacity=5)
+    _confirmed, a, b, c = fill(summit, 4)
+    assert registration_cancel(registration=b) is None
+    a.refresh_from_db()
+    c.refresh_from_db()
+    assert (a.waiting_position, c.waiting_position) == (1, 2)
+
+
+def test_cancelling_twice_is_refused():
+    registration = fill(SummitFactory(), 1)[0]
+    registration_cancel(registration=registration)
+    with pytest.raises(SummitError):
+        registration_cancel(registration=registration)
+
+
+def test_a_delegation_registers_its_members_all_or_nothing(run_on_commit):
+    summit = SummitFactory(capacity=2)
+    izmir = CityFactory(name="İzmir", country="TR")
+    with run_on_commit():
+        delegation, added = delegation_register(
+            summit=summit,
+            city=izmir,
+            head_name="Zeynep Aksoy",
+            head_email="zeynep@example.org",
+            head_language="tr",
+            members=[person(1, "tr"), person(2, "de"), person(3, "en")],
+        )
+    assert [r.status for r in added] == [S.CONFIRMED, S.CONFIRMED, S.WAITING]
+    assert all(r.city == izmir and r.delegation == delegation for r in added)
+    head_mail = next(m for m in mail.outbox if m.to == ["zeynep@example.org"])
+    assert "Person 3" in head_mail.body
+    assert delegation.token in head_mail.body
+    # A second delegation of the same city, or a member already registered: nothing changes.
+    with pytest.raises(SummitError):
+        delegation_register(summit=summit, city=izmir, head_name="X", head_email="x@example.org",
+                            head_language="de", members=[person(7)])  # fmt: skip
+    bremen = CityFactory(name="Bremen")
+    with pytest.raises(SummitError):
+        delegation_register(summit=summit, city=bremen, head_name="X", head_email="x@example.org",
+                            head_language="de", members=[person(8), person(1)])  # fmt: skip
+    assert Delegation.objects.count() == 1
+    assert Registration.objects.count() == 3
+    with pytest.raises(SummitError):
+        delegation_add_members(delegation=delegation, members=[person(9), person(9)])
+    assert len(delegation_add_members(delegation=delegation, members=[person(9)])) == 1
+
+
+def test_a_registrant_changes_their_details_but_not_their_place():
+    registration = fill(SummitFactory(), 1)[0]
+    registration_update(
+        registration=registration, name="Çağla Yıldız", role="expert", language="tr", needs="Vegan"
+    )
+    registration.refresh_from_db()
+    assert (registration.name, registration.language, registration.status) == (
+        "Çağla Yıldız",
+        "tr",
+        S.CONFIRMED,
+    )
+
+
+def test_raising_the_capacity_moves_the_waiting_list_up_in_order(run_on_commit):
+    summit = SummitFactory(capacity=1, waiting_list_capacity=5)
+    _confirmed, a, b, c = fill(summit, 4)
+    summit.capacity = 3
+    summit.save()
+    with run_on_commit():
+        promoted = waiting_list_advance(summit=summit)
+    assert promoted == [a, b]
+    c.refresh_from_db()
+    assert (c.status, c.waiting_position) == (S.WAITING, 1)
+    assert {m.to[0] for m in mail.outbox} == {a.email, b.email}

@@ -1,0 +1,169 @@
+import csv
+import io
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.test import Client
+from django_celery_beat.models import PeriodicTask
+
+from summits.models import FollowUpAction, Summit
+from summits.services.errors import SummitError
+from summits.services.notifications import summit_reminders_send
+from summits.services.summit import summit_transition
+from tests.factories import CityFactory, UserFactory
+from tests.summits.factories import RegistrationFactory, SummitFactory
+from weltstadt.accounts import roles
+from weltstadt.models import OutgoingMail
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_check_in_page_finds_a_person_by_qr_content_or_name_and_records_arrival(staff_client):
+    summit = SummitFactory()
+    izmir = CityFactory(name="İzmir", country="TR")
+    ayse = RegistrationFactory(summit=summit, name="Ayşe Yılmaz", city=izmir, role="mayor")
+    RegistrationFactory(summit=summit, name="Jörg Brandt", role="press")
+    url = f"/admin/summits/summit/{summit.pk}/check-in/"
+    page = staff_client.get(url, {"q": ayse.qr_content}).content.decode()
+    assert "Ayşe Yılmaz" in page
+    assert "Jörg Brandt" not in page
+    assert "Ayşe Yılmaz" in staff_client.get(url, {"q": "yılmaz"}).content.decode()
+    staff_client.post(url, {"registration": ayse.pk})
+    ayse.refresh_from_db()
+    assert ayse.checked_in_at is not None
+    first_arrival = ayse.checked_in_at
+    response = staff_client.post(url, {"registration": ayse.pk}, follow=True)
+    assert "already checked in" in response.content.decode()
+    ayse.refresh_from_db()
+    assert ayse.checked_in_at == first_arrival
+    attendance = staff_client.get(f"/admin/summits/summit/{summit.pk}/attendance/").content.decode()
+    assert "1 of 2 confirmed participants have arrived" in attendance
+
+
+def test_waiting_people_cannot_be_checked_in(staff_client):
+    waiting = RegistrationFactory(status="waiting", waiting_position=1)
+    staff_client.post(
+        f"/admin/summits/summit/{waiting.summit_id}/check-in/", {"registration": waiting.pk}
+    )
+    waiting.refresh_from_db()
+    assert waiting.checked_in_at is None
+
+
+def test_a_summit_organiser_uses_the_check_in_but_a_member_does_not(client):
+    summit = SummitFactory()
+    organiser = UserFactory(email="org@example.org", is_staff=True)
+    organiser.groups.add(Group.objects.get(name=roles.SUMMIT_ORGANISER))
+    TOTP.activate(organiser, generate_totp_secret())
+    client.force_login(organiser)
+    assert client.get(f"/admin/summits/summit/{summit.pk}/check-in/").status_code == 200
+    outsider = Client()
+    outsider.force_login(UserFactory(email="member@example.org"))
+    response = outsider.get(f"/admin/summits/summit/{summit.pk}/check-in/")
+    assert response.status_code == 302
+
+
+def test_csv_export_holds_participants_with_turkish_letters(staff_client):
+    summit = SummitFactory()
+    RegistrationFactory(summit=summit, name="Şule Öztürk", city=CityFactory(name="Çiğli"))
+    RegistrationFactory(summit=summit, name="Gone", status="cancelled")
+    response = staff_client.get(f"/admin/summits/summit/{summit.pk}/participants.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(rows) == 2
+    assert rows[1][1:4] == ["Şule Öztürk", rows[1][2], "Çiğli"]
+    registrations = staff_client.post(
+        "/admin/summits/registration/",
+        {
+            "action": "export_csv",
+            "_selected_action": list(summit.registrations.values_list("pk", flat=True)),
+        },
+    )
+    assert registrations["Content-Type"].startswith("text/csv")
+
+
+def test_the_registration_admin_filters_by_city_role_and_status(staff_client):
+    RegistrationFactory(name="Ayşe", role="mayor")
+    for query in ["status=confirmed", "role__exact=mayor", "q=Ayşe"]:
+        response = staff_client.get(f"/admin/summits/registration/?{query}")
+        assert response.status_code == 200
+        assert "Ayşe" in response.content.decode()
+
+
+def test_bulk_mail_goes_through_the_outbox_once_in_each_language(staff_client, run_on_commit):
+    summit = SummitFactory(title_de="Gipfel", title_tr="Zirve")
+    RegistrationFactory(summit=summit, email="de@example.org", language="de")
+    RegistrationFactory(summit=summit, email="tr@example.org", language="tr")
+    RegistrationFactory(
+        summit=summit, email="wait@example.org", status="waiting", waiting_position=1
+    )
+    data = {"subject": "Anreise", "body": "Bitte bringen Sie Ihren Ausweis mit.",
+            "statuses": ["confirmed"], "message_id": "abc123"}  # fmt: skip
+    url = f"/admin/summits/summit/{summit.pk}/message/"
+    with run_on_commit():
+        staff_client.post(url, data)
+    with run_on_commit():
+        staff_client.post(url, data)  # a resubmitted form sends nothing twice
+    rows = OutgoingMail.objects.filter(template="summits/message")
+    assert sorted(rows.values_list("to", "language")) == [
+        ("de@example.org", "de"),
+        ("tr@example.org", "tr"),
+    ]
+    assert len(mail.outbox) == 2
+    assert all("Bitte bringen Sie Ihren Ausweis mit." in m.body for m in mail.outbox)
+
+
+def test_the_summit_moves_only_along_its_life_cycle(staff_user):
+    summit = SummitFactory(status=Summit.Status.DRAFT)
+    with pytest.raises(SummitError):
+        summit_transition(summit=summit, to=Summit.Status.HELD, by=staff_user)
+    for status in ["open", "closed", "held", "archived"]:
+        summit_transition(summit=summit, to=status, by=staff_user)
+        summit.refresh_from_db()
+        assert summit.status == status
+        assert summit.status_changed_by == staff_user
+
+
+def test_admin_actions_change_status_and_follow_ups(staff_client):
+    summit = SummitFactory(status=Summit.Status.DRAFT)
+    staff_client.post(
+        "/admin/summits/summit/", {"action": "make_open", "_selected_action": [summit.pk]}
+    )
+    summit.refresh_from_db()
+    assert summit.status == "open"
+    action = FollowUpAction.objects.create(
+        summit=summit, what_de="Handbuch", owner_city=summit.host_city
+    )
+    staff_client.post(
+        "/admin/summits/followupaction/", {"action": "mark_done", "_selected_action": [action.pk]}
+    )
+    action.refresh_from_db()
+    assert action.status == "done"
+    assert action.status_changed_at is not None
+
+
+def test_reminders_go_once_to_confirmed_participants_a_few_days_before(run_on_commit):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    soon = SummitFactory(start_date=today + timedelta(days=2), end_date=today + timedelta(days=3))
+    later = SummitFactory(
+        start_date=today + timedelta(days=20), end_date=today + timedelta(days=21)
+    )
+    RegistrationFactory(summit=soon, email="go@example.org", language="tr")
+    RegistrationFactory(summit=soon, email="wait@example.org", status="waiting", waiting_position=1)
+    RegistrationFactory(summit=later, email="later@example.org")
+    with run_on_commit():
+        assert summit_reminders_send(today=today) == 1
+    with run_on_commit():
+        assert summit_reminders_send(today=today) == 0
+    assert [m.to for m in mail.outbox] == [["go@example.org"]]
+    assert OutgoingMail.objects.get(template="summits/reminder").language == "tr"
+
+
+def test_the_reminder_is_scheduled_with_celery_beat():
+    task = PeriodicTask.objects.get(task="summits.tasks.mail_summit_reminders")
+    assert task.enabled
+    assert task.interval is not None
