@@ -149,7 +149,9 @@ def test_take_up_approves_and_rejected_cannot_be_taken_up(plan, area, staff_user
     two = expert_comment_create(invitation=invitation, target=area, text="two")
     comment_take_up(comment=one, by=staff_user)
     one.refresh_from_db()
-    assert one.taken_up and one.moderation == "approved" and one.taken_up_by == staff_user
+    assert one.taken_up
+    assert one.moderation == "approved"
+    assert one.taken_up_by == staff_user
     comment_moderate(comment=two, approve=False, by=staff_user)
     with pytest.raises(ConsultationRefused):
         comment_take_up(comment=two, by=staff_user)
@@ -166,7 +168,9 @@ def test_admin_actions_and_summary_per_area(staff_client, plan, area):
     comment.refresh_from_db()
     assert comment.taken_up
     html = staff_client.get(f"/en/masterplan/staff/plans/{plan.pk}/consultation/").content.decode()
-    assert "Area One" in html and "Good idea" in html and "taken up" in html
+    assert "Area One" in html
+    assert "Good idea" in html
+    assert "taken up" in html
 
 
 def test_summary_is_staff_only(client, alice, plan):

@@ -48,7 +48,9 @@ def _queries(client, url: str) -> int:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", ["/en/masterplan/dashboard/", "/en/masterplan/", "/en/masterplan/dashboard.csv"])
+@pytest.mark.parametrize(
+    "url", ["/en/masterplan/dashboard/", "/en/masterplan/", "/en/masterplan/dashboard.csv"]
+)
 def test_same_number_of_queries_for_3_and_60_indicators(client, url):
     plan = _plan(1, 1, 1, 3)
     few = _queries(client, url)
@@ -91,7 +93,8 @@ def test_status_moves_only_along_the_allowed_path_and_records_versions(alice):
     plan_status_change(plan=plan, to=Plan.Status.CONSULTATION, by=alice, summary="open")
     plan_status_change(plan=plan, to=Plan.Status.ADOPTED, by=alice, summary="adopted")
     plan.refresh_from_db()
-    assert plan.status == "adopted" and plan.status_changed_by == alice
+    assert plan.status == "adopted"
+    assert plan.status_changed_by == alice
     assert list(plan.versions.values_list("number", "status", "summary")) == [
         (2, "adopted", "adopted"),
         (1, "consultation", "open"),
@@ -124,9 +127,19 @@ def test_investment_totals_per_sector_and_year_never_mix_currencies(client):
     from masterplan.models import InvestmentTarget
 
     plan = adopt(PlanFactory())
-    for amount, currency, year in [("100", "EUR", 2022), ("50.5", "EUR", 2022), ("7", "TRY", 2022), ("1", "EUR", 2023)]:
+    for amount, currency, year in [
+        ("100", "EUR", 2022),
+        ("50.5", "EUR", 2022),
+        ("7", "TRY", 2022),
+        ("1", "EUR", 2023),
+    ]:
         InvestmentTarget.objects.create(
-            plan=plan, title="x", sector="energy", amount=Decimal(amount), currency=currency, year=year
+            plan=plan,
+            title="x",
+            sector="energy",
+            amount=Decimal(amount),
+            currency=currency,
+            year=year,
         )
     response = client.get("/en/masterplan/investments/")
     html = response.content.decode()
@@ -144,7 +157,8 @@ def test_pdf_export_holds_every_priority_area_title(client, run_on_commit):
     with run_on_commit():
         response = client.post("/tr/masterplan/pdf/", {"language": "tr"})
     export = PlanExport.objects.get()
-    assert response.status_code == 302 and export.status == PlanExport.Status.READY
+    assert response.status_code == 302
+    assert export.status == PlanExport.Status.READY
     download = client.get(f"/tr/masterplan/pdf/{export.pk}/?download=1")
     assert download["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(b"".join(download.streaming_content)))

@@ -87,7 +87,9 @@ def plan_with_figures(db):
             exclusion_reason="New survey method",
             exclusion_reason_en="New survey method",
         ),
-        "over": indicator_with(objective_2, baseline=100, targets={2024: 110}, measurements={2023: 130}),
+        "over": indicator_with(
+            objective_2, baseline=100, targets={2024: 110}, measurements={2023: 130}
+        ),
         "worse": indicator_with(
             objective_b, baseline=10, targets={2024: 5}, measurements={2023: 12}, direction="down"
         ),
