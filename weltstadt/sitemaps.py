@@ -1,6 +1,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from masterplan.sitemaps import MasterplanSitemap
+
 
 class StaticPagesSitemap(Sitemap):
     """The fixed public pages, in every language (with hreflang alternates)."""
@@ -17,4 +19,4 @@ class StaticPagesSitemap(Sitemap):
         return reverse(item)
 
 
-SITEMAPS = {"pages": StaticPagesSitemap}
+SITEMAPS = {"pages": StaticPagesSitemap, "masterplan": MasterplanSitemap}

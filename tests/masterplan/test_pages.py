@@ -217,3 +217,12 @@ def test_member_section_only_for_master_plan_editors(client, alice, bob):
     assert "Expert invitations" not in client.get("/en/member/").content.decode()
     client.force_login(bob)
     assert "Expert invitations" in client.get("/en/member/").content.decode()
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_the_plan_pages_once_adopted(client):
+    assert "/en/masterplan/dashboard/" not in client.get("/sitemap.xml").content.decode()
+    adopt(PlanFactory())
+    xml = client.get("/sitemap.xml").content.decode()
+    for code in ("de", "tr", "en"):
+        assert f"/{code}/masterplan/dashboard/" in xml
