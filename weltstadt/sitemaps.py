@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from ambassadors.sitemaps import AmbassadorsSitemap
 from summits.sitemaps import SummitSitemap
+from masterplan.sitemaps import MasterplanSitemap
 
 
 class StaticPagesSitemap(Sitemap):
@@ -22,3 +23,4 @@ class StaticPagesSitemap(Sitemap):
 
 SITEMAPS = {"pages": StaticPagesSitemap, "ambassadors": AmbassadorsSitemap}
 SITEMAPS = {"pages": StaticPagesSitemap, "summits": SummitSitemap}
+SITEMAPS = {"pages": StaticPagesSitemap, "masterplan": MasterplanSitemap}

@@ -1,0 +1,1 @@
+from masterplan.admin import consultation, data, plan, workshop  # noqa: F401  (registrations)

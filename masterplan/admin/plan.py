@@ -1,0 +1,156 @@
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from masterplan.models import (
+    Indicator,
+    IndicatorTarget,
+    Measurement,
+    Objective,
+    ObjectiveLink,
+    Plan,
+    PlanVersion,
+    PriorityArea,
+    Strategy,
+)
+from masterplan.services.plan import PlanTransitionError, plan_status_change
+
+
+class PlanVersionInline(TranslationTabularInline):
+    model = PlanVersion
+    fields = ["number", "date", "status", "summary", "created_by"]
+    readonly_fields = ["number", "date", "status", "created_by"]
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class PriorityAreaInline(TranslationTabularInline):
+    model = PriorityArea
+    fields = ["position", "code", "title", "priority_question"]
+    extra = 0
+    show_change_link = True
+
+
+def _transition(modeladmin, request, queryset, to, summary):
+    for plan in queryset:
+        try:
+            plan_status_change(plan=plan, to=to, by=request.user, summary=str(summary))
+        except PlanTransitionError as exc:
+            modeladmin.message_user(request, f"{plan}: {exc}", messages.ERROR)
+        else:
+            modeladmin.message_user(
+                request,
+                _("%(plan)s: now “%(status)s”.") % {"plan": plan, "status": Plan.Status(to).label},
+                messages.SUCCESS,
+            )
+
+
+@admin.action(description=_("Open the consultation"))
+def open_consultation(modeladmin, request, queryset):
+    _transition(modeladmin, request, queryset, Plan.Status.CONSULTATION, _("Consultation opened."))
+
+
+@admin.action(description=_("Send back to draft"))
+def back_to_draft(modeladmin, request, queryset):
+    _transition(modeladmin, request, queryset, Plan.Status.DRAFT, _("Sent back for revision."))
+
+
+@admin.action(description=_("Adopt the plan"))
+def adopt(modeladmin, request, queryset):
+    _transition(modeladmin, request, queryset, Plan.Status.ADOPTED, _("Plan adopted."))
+
+
+@admin.register(Plan)
+class PlanAdmin(TranslationAdmin):
+    list_display = ["title", "period", "status", "status_changed_at", "consultation"]
+    list_filter = ["status"]
+    search_fields = ["title"]
+    readonly_fields = ["status", "status_changed_at", "status_changed_by", "consultation"]
+    list_select_related = ["status_changed_by"]
+    inlines = [PriorityAreaInline, PlanVersionInline]
+    actions = [open_consultation, back_to_draft, adopt]
+
+    @admin.display(description=_("Consultation summary"))
+    def consultation(self, obj):
+        if not obj.pk:
+            return "–"
+        url = reverse("masterplan:consultation_summary", kwargs={"pk": obj.pk})
+        return format_html('<a href="{}">{}</a>', url, _("Comments per area"))
+
+
+class StrategyInline(TranslationTabularInline):
+    model = Strategy
+    fields = ["position", "code", "title"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(PriorityArea)
+class PriorityAreaAdmin(TranslationAdmin):
+    list_display = ["code", "title", "plan"]
+    list_filter = ["plan"]
+    search_fields = ["code", "title", "priority_question"]
+    list_select_related = ["plan"]
+    inlines = [StrategyInline]
+
+
+class ObjectiveInline(TranslationTabularInline):
+    model = Objective
+    fields = ["position", "code", "title"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Strategy)
+class StrategyAdmin(TranslationAdmin):
+    list_display = ["code", "title", "area"]
+    list_filter = ["area__plan", "area"]
+    search_fields = ["code", "title"]
+    list_select_related = ["area"]
+    inlines = [ObjectiveInline]
+
+
+class IndicatorInline(TranslationTabularInline):
+    model = Indicator
+    fields = ["position", "name", "unit", "direction", "baseline_year", "baseline_value", "weight"]
+    extra = 0
+    show_change_link = True
+
+
+class ObjectiveLinkInline(admin.TabularInline):
+    model = ObjectiveLink
+    fields = ["content_type", "object_id", "note"]
+    extra = 0
+
+
+@admin.register(Objective)
+class ObjectiveAdmin(TranslationAdmin):
+    list_display = ["code", "title", "strategy"]
+    list_filter = ["strategy__area__plan", "strategy__area"]
+    search_fields = ["code", "title"]
+    list_select_related = ["strategy"]
+    inlines = [IndicatorInline, ObjectiveLinkInline]
+
+
+class TargetInline(admin.TabularInline):
+    model = IndicatorTarget
+    extra = 0
+
+
+class MeasurementInline(admin.TabularInline):
+    model = Measurement
+    extra = 0
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(TranslationAdmin):
+    list_display = ["name", "objective", "unit", "direction", "weight", "excluded_from_totals"]
+    list_filter = ["direction", "excluded_from_totals", "objective__strategy__area__plan"]
+    search_fields = ["name", "objective__code", "objective__title"]
+    list_select_related = ["objective"]
+    inlines = [TargetInline, MeasurementInline]

@@ -1,0 +1,179 @@
+"""The public pages of the adopted plan: structure, dashboard, investments, local data, PDF."""
+
+import csv
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from masterplan.models import InvestmentTarget, LocalDataset, LocalDataValue, Plan, PlanExport
+from masterplan.progress import PROGRESS_RULE
+from masterplan.selectors import (
+    investment_totals,
+    objective_detail,
+    plan_adopted_current,
+    plan_report,
+)
+from masterplan.services.export import plan_export_request
+
+
+def _adopted_or_404() -> Plan:
+    plan = plan_adopted_current()
+    if plan is None:
+        raise Http404(_("No master plan has been adopted yet."))
+    return plan
+
+
+@require_GET
+def index(request):
+    plan = plan_adopted_current()
+    if plan is None:
+        upcoming = Plan.objects.order_by("-period_start").first()
+        return render(request, "masterplan/index_pending.html", {"upcoming": upcoming})
+    report = plan_report(plan=plan, charts=False)
+    return render(
+        request,
+        "masterplan/index.html",
+        {
+            "plan": plan,
+            "report": report,
+            "rule": PROGRESS_RULE,
+            "versions": plan.versions.all(),
+            "workshops": plan.workshops.all(),
+            "languages": settings.LANGUAGES,
+        },
+    )
+
+
+@require_GET
+def dashboard(request):
+    plan = _adopted_or_404()
+    report = plan_report(plan=plan)
+    return render(
+        request,
+        "masterplan/dashboard.html",
+        {"plan": plan, "report": report, "rule": PROGRESS_RULE},
+    )
+
+
+@require_GET
+def dashboard_csv(request):
+    plan = _adopted_or_404()
+    report = plan_report(plan=plan, charts=False)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="masterplan-indicators.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        ["area", "objective", "indicator", "unit", "direction", "kind", "year", "value", "source"]
+    )
+    for indicator in report.indicators:
+        base = [
+            indicator.area_ref.code,
+            indicator.objective_ref.code,
+            indicator.name,
+            indicator.unit,
+            indicator.direction,
+        ]
+        writer.writerow([*base, "baseline", indicator.baseline_year, indicator.baseline_value, ""])
+        for target in indicator.target_list:
+            writer.writerow([*base, "target", target.year, target.value, ""])
+        for measurement in indicator.measurement_list:
+            writer.writerow(
+                [*base, "measurement", measurement.year, measurement.value, measurement.source]
+            )
+    return response
+
+
+@require_GET
+def objective(request, pk: int):
+    adopted_only = not request.user.has_perm("masterplan.view_objective")
+    item = objective_detail(pk=pk, adopted_only=adopted_only)
+    if item is None:
+        raise Http404(_("No such objective in the adopted plan."))
+    links = [
+        {
+            "label": str(link.item) if link.item is not None else _("(removed)"),
+            "kind": link.content_type.model_class()._meta.verbose_name
+            if link.content_type.model_class()
+            else link.content_type.model,
+            "url": link.item.get_absolute_url()
+            if link.item is not None and hasattr(link.item, "get_absolute_url")
+            else "",
+            "note": link.note,
+        }
+        for link in item.links.all()
+    ]
+    return render(
+        request,
+        "masterplan/objective.html",
+        {"objective": item, "links": links, "rule": PROGRESS_RULE},
+    )
+
+
+@require_GET
+def investments(request):
+    plan = _adopted_or_404()
+    queryset = plan.investment_targets.prefetch_related("target_cities")
+    sector = request.GET.get("sector", "")
+    status = request.GET.get("status", "")
+    if sector in InvestmentTarget.Sector.values:
+        queryset = queryset.filter(sector=sector)
+    if status in InvestmentTarget.Status.values:
+        queryset = queryset.filter(status=status)
+    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "masterplan/investments.html",
+        {
+            "plan": plan,
+            "page": page,
+            "totals": investment_totals(queryset),
+            "sectors": InvestmentTarget.Sector.choices,
+            "statuses": InvestmentTarget.Status.choices,
+            "sector": sector,
+            "status": status,
+        },
+    )
+
+
+@require_GET
+def local_data(request):
+    datasets = LocalDataset.objects.prefetch_related(
+        Prefetch("values", queryset=LocalDataValue.objects.order_by("year"))
+    )
+    page = Paginator(datasets, 20).get_page(request.GET.get("page"))
+    return render(request, "masterplan/local_data.html", {"page": page})
+
+
+@require_POST
+def pdf_request(request):
+    plan = _adopted_or_404()
+    language = request.POST.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        messages.error(request, _("Please choose one of the languages offered."))
+        return redirect("masterplan:index")
+    export = plan_export_request(plan=plan, language=language)
+    return redirect("masterplan:pdf_export", pk=export.pk)
+
+
+@require_GET
+def pdf_export(request, pk: int):
+    export = get_object_or_404(
+        PlanExport.objects.select_related("plan"), pk=pk, plan__status=Plan.Status.ADOPTED
+    )
+    if export.status == PlanExport.Status.READY and request.GET.get("download"):
+        filename = (
+            f"masterplan-{export.plan.period_start}-{export.plan.period_end}-{export.language}.pdf"
+        )
+        return FileResponse(
+            export.file.open("rb"),
+            as_attachment=True,
+            filename=filename,
+            content_type="application/pdf",
+        )
+    return render(request, "masterplan/pdf_export.html", {"export": export})
