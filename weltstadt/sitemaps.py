@@ -2,8 +2,8 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from ambassadors.sitemaps import AmbassadorsSitemap
-from summits.sitemaps import SummitSitemap
 from masterplan.sitemaps import MasterplanSitemap
+from summits.sitemaps import SummitSitemap
 
 
 class StaticPagesSitemap(Sitemap):
@@ -21,6 +21,9 @@ class StaticPagesSitemap(Sitemap):
         return reverse(item)
 
 
-SITEMAPS = {"pages": StaticPagesSitemap, "ambassadors": AmbassadorsSitemap}
-SITEMAPS = {"pages": StaticPagesSitemap, "summits": SummitSitemap}
-SITEMAPS = {"pages": StaticPagesSitemap, "masterplan": MasterplanSitemap}
+SITEMAPS = {
+    "pages": StaticPagesSitemap,
+    "ambassadors": AmbassadorsSitemap,
+    "summits": SummitSitemap,
+    "masterplan": MasterplanSitemap,
+}
