@@ -66,8 +66,8 @@ def pdf_from_html(
 ) -> bytes:
     """Render HTML (relative URLs resolve inside static/) to PDF bytes.
 
-    A `font_config` kept by the caller across documents decodes each @font-face once, not once
-    per document (see `font_config_cached`).
+    The shipped fonts are loaded once per thread (`font_config_cached`), not once per document:
+    loading them is most of the time of a small document.
     """
     document = HTML(
         string=html,
@@ -75,7 +75,9 @@ def pdf_from_html(
         url_fetcher=RestrictedURLFetcher(),
     )
     with _time_limit(settings.PDF_TIME_LIMIT_SECONDS):
-        return document.write_pdf(pdf_variant=pdf_variant, font_config=font_config)
+        return document.write_pdf(
+            pdf_variant=pdf_variant, font_config=font_config or font_config_cached()
+        )
 
 
 def pdf_render(
