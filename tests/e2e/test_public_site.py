@@ -13,7 +13,7 @@ def test_a_visitor_switches_language_and_filters_partner_cities(browser_page):
     page.goto("/de/")
     assert page.locator("html").get_attribute("lang") == "de"
     page.get_by_role("navigation", name="Hauptnavigation").get_by_role(
-        "link", name="Partnerstädte"
+        "link", name="Partnerstädte", exact=True
     ).click()
     page.wait_for_url("**/de/partner-cities/")
 

@@ -46,7 +46,7 @@ class OutgoingMail(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("outgoing mail")

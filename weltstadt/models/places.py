@@ -78,7 +78,7 @@ class Partnership(models.Model):
     )
     council_act_date = models.DateField(_("council decision"), null=True, blank=True)
     protocol_date = models.DateField(_("protocol signed"), null=True, blank=True)
-    since_year = models.PositiveSmallIntegerField(_("since"), null=True, blank=True)
+    since_year = models.PositiveSmallIntegerField(_("partners since (year)"), null=True, blank=True)
     source_url = models.URLField(_("source"), max_length=500)
     note = models.TextField(_("note"), blank=True)
 
