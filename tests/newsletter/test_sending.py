@@ -7,12 +7,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from newsletter.models import Issue, SendJob, Subscriber
+from newsletter.selectors import sendjob_progress
 from newsletter.services.sending import (
     SendError,
     issue_send,
     issue_send_test,
     sendjob_pause,
-    sendjob_progress,
     sendjob_resume,
     sendjobs_due,
 )
@@ -46,7 +46,7 @@ def test_it_sends_each_confirmed_subscriber_their_edition(db, run_on_commit, ali
     issue.refresh_from_db()
     assert job.status == SendJob.Status.DONE
     assert issue.status == Issue.Status.SENT
-    progress = sendjob_progress(job)
+    progress = sendjob_progress(job=job)
     assert progress["sent"] == 5
     assert progress["remaining"] == 0
     assert progress["languages"]["de"]["sent"] == 2
