@@ -141,3 +141,25 @@ def test_every_page_has_the_subscription_form(client, db):
     for url in ["/de/", "/tr/about/", "/en/bulletin/"]:
         content = client.get(url).content.decode()
         assert f'action="/{url[1:3]}/bulletin/subscribe/"' in content, url
+
+
+def test_a_get_on_the_unsubscribe_link_only_shows_a_button(client, db):
+    subscriber = subscriber_subscribe(email="a@example.org", language="en", source="page")
+    Subscriber.objects.filter(pk=subscriber.pk).update(status="confirmed")
+    with translation.override("en"):
+        path = reverse("newsletter:unsubscribe", kwargs={"token": link_token(subscriber.token.hex)})
+    for _scan in range(3):  # a link scanner, a preview, a curious reader
+        page = client.get(path).content.decode()
+    form = re.search(r'<form method="post">(.*?)</form>', page, re.S).group(1)
+    assert '<button class="button" type="submit">Unsubscribe</button>' in form
+    assert "<script" not in page.split("<main", 1)[1].split("</main>", 1)[0]
+    assert "a@example.org will receive no more issues." in page
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.CONFIRMED
+    assert not subscriber.events.filter(kind="unsubscribed").exists()
+    assert client.head(path).status_code == 405
+    assert client.put(path).status_code == 405
+    client.post(path)  # the button
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
+    assert "You are not subscribed to the bulletin any more." in client.get(path).content.decode()
