@@ -142,3 +142,12 @@ def test_article_text_in_the_mail_is_sanitised(db, run_on_commit, alice):
     assert "javascript:" not in html
     assert "evil.example" not in html
     assert '<a href="https://izmir.bel.tr/" rel="noopener noreferrer">İzmir</a>' in html
+
+
+def test_the_deployment_check_asks_for_an_https_site_url(settings):
+    from newsletter.checks import check_site_url_https
+
+    settings.SITE_URL = "http://weltstadt-izmir.org"
+    assert [message.id for message in check_site_url_https(None)] == ["newsletter.W001"]
+    settings.SITE_URL = "https://weltstadt-izmir.org"
+    assert check_site_url_https(None) == []
