@@ -6,9 +6,9 @@ import urllib.parse
 import urllib.request
 
 import pytest
-from playwright.sync_api import expect
 from django.core import mail
 from django.test import Client
+from playwright.sync_api import expect
 
 from newsletter.models import Subscriber
 from tests.newsletter.factories import issue_make
