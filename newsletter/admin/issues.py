@@ -48,7 +48,7 @@ class IssueAdmin(TranslationAdmin):
     list_display = ["number", "title", "date", "status", "editions", "send_link"]
     list_filter = ["status"]
     search_fields = ["title", "number"]
-    readonly_fields = ["status", "published_at"]
+    readonly_fields = ["status", "published_at", "editions", "send_link"]
     inlines = [ArticleInline]
 
     class Media:
@@ -59,6 +59,8 @@ class IssueAdmin(TranslationAdmin):
 
     @admin.display(description=gettext_lazy("complete editions"))
     def editions(self, issue: Issue):
+        if issue.pk is None:  # the add form: no articles yet
+            return "—"
         complete = set(edition_complete_languages(issue, list(issue.articles.all())))
         badges = format_html_join(
             " ",
@@ -76,6 +78,8 @@ class IssueAdmin(TranslationAdmin):
 
     @admin.display(description=gettext_lazy("sending"))
     def send_link(self, issue: Issue):
+        if issue.pk is None:
+            return "—"
         url = reverse("admin:newsletter_issue_send", args=[issue.pk])
         return format_html('<a href="{}">{}</a>', url, _("Send / progress"))
 

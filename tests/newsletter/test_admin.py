@@ -108,12 +108,16 @@ def test_the_selected_subscribers_are_exported_as_csv(staff_client, db):
 
 
 def test_the_issue_list_shows_which_editions_are_complete(staff_client, db):
-    issue_make(languages=["de", "tr"])
+    issue = issue_make(languages=["de", "tr"])
     page = staff_client.get("/admin/newsletter/issue/").content.decode()
     assert '<span class="badge badge-complete" title="complete">DE ✓</span>' in page
     assert '<span class="badge badge-complete" title="complete">TR ✓</span>' in page
     assert '<span class="badge badge-incomplete" title="incomplete">FR ✗</span>' in page
     assert "css/newsletter.css" in page  # the badges have their colours
+    change = staff_client.get(f"/admin/newsletter/issue/{issue.pk}/change/").content.decode()
+    assert '<span class="badge badge-incomplete" title="incomplete">IT ✗</span>' in change
+    assert reverse("admin:newsletter_issue_send", args=[issue.pk]) in change
+    assert staff_client.get("/admin/newsletter/issue/add/").status_code == 200
 
 
 def _send_url(issue) -> str:
