@@ -18,6 +18,7 @@ from newsletter.services.sending import (
 )
 from newsletter.tasks import mail_bulletin_due
 from tests.newsletter.factories import issue_make, subscribers_make
+from tests.newsletter.smtp_sink import SmtpSink
 from weltstadt.models import OutgoingMail
 
 
@@ -180,3 +181,20 @@ def test_published_issue_appears_in_the_archive_and_feed(client, db, run_on_comm
     assert client.get("/de/bulletin/7/999999/").status_code == 404
     home = client.get("/en/").content.decode()
     assert "Article 0 [en]" in home
+
+
+def test_each_batch_goes_over_one_smtp_connection(db, settings, run_on_commit):
+    settings.OUTBOX_BATCH_SIZE = 10
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    issue = issue_make(languages=["de", "tr"])
+    subscribers_make(15, language="tr")
+    subscribers_make(15, language="fr", start=100)
+    with SmtpSink() as sink:
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", sink.port
+        with run_on_commit():
+            issue_send(issue=issue, by=None)
+    assert sink.messages == 30
+    assert len(sink.recipients) == 30
+    assert len(sink.connections) == 3
