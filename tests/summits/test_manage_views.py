@@ -106,7 +106,7 @@ def test_the_manage_link_changes_and_cancels_a_registration(client, run_on_commi
     assert waiting.status == "confirmed"
     # Cancelling again shows a message instead of failing.
     response = client.post(f"{url}cancel/", follow=True)
-    assert "already been cancelled" in response.content.decode()
+    assert "Diese Anmeldung wurde bereits storniert." in response.content.decode()
 
 
 def _delegation_form(city, members):

@@ -35,11 +35,11 @@ def test_the_check_in_page_finds_a_person_by_qr_content_or_name_and_records_arri
     assert ayse.checked_in_at is not None
     first_arrival = ayse.checked_in_at
     response = staff_client.post(url, {"registration": ayse.pk}, follow=True)
-    assert "already checked in" in response.content.decode()
+    assert "wurde bereits eingelassen" in response.content.decode()
     ayse.refresh_from_db()
     assert ayse.checked_in_at == first_arrival
     attendance = staff_client.get(f"/admin/summits/summit/{summit.pk}/attendance/").content.decode()
-    assert "1 of 2 confirmed participants have arrived" in attendance
+    assert "1 von 2 bestätigten Teilnehmenden sind eingetroffen" in attendance
 
 
 def test_waiting_people_cannot_be_checked_in(staff_client):
