@@ -33,6 +33,9 @@ def test_the_ambassador_edits_the_profile_with_a_photo(client, alice, alice_amba
     assert alice_ambassador.public_profile
     assert alice_ambassador.city == "Köln"
     assert alice_ambassador.photo.name.endswith(".png")
+    # a random name: nobody finds the photo by guessing the user's id or the file's name
+    assert "me.png" not in alice_ambassador.photo.name
+    assert f"/{alice.pk}/" not in alice_ambassador.photo.name
     # saving again without a new file keeps the photo
     client.post("/en/ambassadors/member/profile/", PROFILE)
     alice_ambassador.refresh_from_db()

@@ -48,16 +48,27 @@ def _queries(client, url) -> int:
 def test_dashboard_shows_totals_overdue_terms_and_missing_chairs(
     supervisor_client, alice, supervisor
 ):
-    _office_with_money(alice, supervisor)
-    _office_with_money(alice, supervisor, currency="TRY")
+    eur = _office_with_money(alice, supervisor)
+    try_office = _office_with_money(alice, supervisor, currency="TRY")
     no_chair = OfficeFactory(name="Büro ohne Vorsitz")
-    html = supervisor_client.get(reverse("admin:offices_dashboard")).content.decode()
+    planned = OfficeFactory(name="Geplantes Büro", status="planned")  # no chair expected yet
+    response = supervisor_client.get(reverse("admin:offices_dashboard"))
+    board = response.context["board"]
+    counts = {value: count for value, _label, count in board.status_counts}
+    assert counts == {"planned": 1, "founding": 0, "active": 3, "suspended": 0, "closed": 0}
+    assert {r.office for r in board.overdue_reports} == {eur, try_office}
+    assert {m.office for m in board.terms_ending} == {eur, try_office}
+    assert board.without_chair == [no_chair]
+    assert planned not in board.without_chair
+    assert board.totals[(YEAR, "TRY")].paid == Decimal("0.10")
+    html = response.content.decode()
     assert f'data-year="{YEAR}" data-currency="EUR"' in html
     assert '<td class="requested">0,30</td>' in html
     assert '<td class="approved">0,20</td>' in html
     assert '<td class="paid">0,10</td>' in html
     assert no_chair.name in html
-    assert html.count("/change/") >= 3
+    for office in (eur, try_office, no_chair):
+        assert reverse("admin:offices_office_change", args=[office.pk]) in html
 
 
 def test_dashboard_and_csv_queries_do_not_grow_with_offices(supervisor_client, alice, supervisor):
