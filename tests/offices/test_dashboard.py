@@ -4,6 +4,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -11,7 +12,7 @@ from django.utils import timezone
 
 from offices import services
 from offices.models import AnnualReport
-from tests.offices.factories import BoardMemberFactory, OfficeFactory
+from tests.offices.factories import ActivityReportFactory, BoardMemberFactory, OfficeFactory
 
 YEAR = timezone.localdate().year
 
@@ -81,6 +82,36 @@ def test_dashboard_and_csv_queries_do_not_grow_with_offices(supervisor_client, a
         _office_with_money(alice, supervisor, currency=["EUR", "TRY", "CHF"][i % 3])
     assert _queries(supervisor_client, dashboard) == few
     assert _queries(supervisor_client, export) == few_csv
+
+
+ADMIN_LISTS = [
+    "office",
+    "boardmember",
+    "officedocument",
+    "fundingrequest",
+    "payment",
+    "annualreport",
+    "activityreport",
+]
+
+
+def _office_with_papers(alice, supervisor, *, currency="EUR"):
+    office = _office_with_money(alice, supervisor, currency=currency)
+    ActivityReportFactory(office=office)
+    services.document_upload(
+        office=office, by=alice, kind="minutes", title="Protokoll",
+        upload=SimpleUploadedFile("p.pdf", b"%PDF-1.4\n"),
+    )  # fmt: skip
+
+
+def test_admin_lists_queries_do_not_grow_with_offices(supervisor_client, alice, supervisor):
+    for _ in range(2):
+        _office_with_papers(alice, supervisor)
+    urls = [reverse(f"admin:offices_{name}_changelist") for name in ADMIN_LISTS]
+    few = {url: _queries(supervisor_client, url) for url in urls}
+    for i in range(48):
+        _office_with_papers(alice, supervisor, currency=["EUR", "TRY", "CHF"][i % 3])
+    assert {url: _queries(supervisor_client, url) for url in urls} == few
 
 
 def test_csv_export_has_exact_totals_per_office_year_and_currency(
