@@ -198,3 +198,18 @@ def test_the_ambassador_list_filters_searches_and_sorts_by_progress(
     html = client.get("/admin/ambassadors/ambassador/").content.decode()
     assert "1 / 2" in html
     assert "0 / 2" in html
+
+
+def test_evidence_documents_in_the_back_office_are_for_the_programme_staff_only(
+    client, alice, alice_ambassador
+):
+    evidence = EvidenceFactory(ambassador=alice_ambassador)
+    evidence.document.save("proof.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    url = f"/admin/ambassadors/evidence/{evidence.pk}/document/"
+    assert client.get(url)["Location"].startswith("/admin/login/")  # anonymous
+    client.force_login(alice)  # the owner, but not staff
+    assert client.get(url)["Location"].startswith("/admin/login/")
+    other_staff, _user = _role_client(client, SUMMIT_ORGANISER)
+    assert other_staff.get(url).status_code == 403
+    coordinator, _user = _role_client(client, PROGRAMME_COORDINATOR)
+    assert b"".join(coordinator.get(url).streaming_content) == b"%PDF-1.4"
