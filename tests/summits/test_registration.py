@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from summits.models import Delegation, Registration, Summit
 from summits.services.errors import SummitError
@@ -21,6 +21,13 @@ from weltstadt.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db
 S = Registration.Status
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # The refusals are translated; these tests read them in English.
+    with translation.override("en"):
+        yield
 
 
 def person(n, language="de", email=None):

@@ -3,6 +3,7 @@ import io
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
@@ -25,6 +26,7 @@ def test_the_check_in_page_finds_a_person_by_qr_content_or_name_and_records_arri
     izmir = CityFactory(name="İzmir", country="TR")
     ayse = RegistrationFactory(summit=summit, name="Ayşe Yılmaz", city=izmir, role="mayor")
     RegistrationFactory(summit=summit, name="Jörg Brandt", role="press")
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the admin follows the cookie
     url = f"/admin/summits/summit/{summit.pk}/check-in/"
     page = staff_client.get(url, {"q": ayse.qr_content}).content.decode()
     assert "Ayşe Yılmaz" in page
