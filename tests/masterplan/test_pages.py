@@ -166,6 +166,16 @@ def test_pdf_export_holds_every_priority_area_title(client, run_on_commit):
     for area in plan.areas.all():
         assert area.title_tr in text, area.title_tr
     assert "Diaspora katılımı" in text
+    # İ, ş, ğ come from the latin-ext font files, embedded as fonts of their own (one font name
+    # for both subset files made the PDF draw them with the wrong glyphs).
+    fonts = {
+        str(font["/BaseFont"]).split("+", 1)[1]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert {"Source-Sans-3", "Source-Sans-3-Ext", "Source-Serif-4-Ext-Bold"} <= {
+        name.rstrip(",") for name in fonts
+    }
 
 
 @pytest.mark.django_db
