@@ -98,7 +98,12 @@ class RegistrationChangeForm(forms.Form):
 
 
 class CheckInSearchForm(forms.Form):
-    q = forms.CharField(label=_("QR code content, code or name"), max_length=200)
+    q = forms.CharField(
+        label=_("QR code content, code or name"),
+        max_length=200,
+        # a badge scanner types into the focused field and presses Enter
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "off"}),
+    )
 
 
 class SummitMessageForm(forms.Form):
