@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.db.models import BLANK_CHOICE_DASH
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +16,10 @@ def _language_field(label):
 class ParticipantForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=160)
     email = forms.EmailField(label=_("E-mail"))
-    role = forms.ChoiceField(label=_("Role"), choices=Registration.Role.choices)
+    # No preselected role: with "Mayor" first, a hurried head of delegation registered mayors only.
+    role = forms.ChoiceField(
+        label=_("Role"), choices=[*BLANK_CHOICE_DASH, *Registration.Role.choices]
+    )
     language = _language_field(_("Language for mail"))
     needs = forms.CharField(
         label=_("Needs"),

@@ -148,3 +148,14 @@ def test_a_delegation_without_members_is_refused(client):
                            _delegation_form(CityFactory(), []))  # fmt: skip
     assert "Add at least one member" in response.content.decode()
     assert not Delegation.objects.exists()
+
+
+def test_a_filled_member_row_needs_a_role_chosen(client):
+    SummitFactory(slug="s")
+    data = _delegation_form(CityFactory(name="Bremen"), [("Jörg", "j@example.org", "de")])
+    data["members-0-role"] = ""
+    response = client.post("/en/summits/s/register/delegation/", data)
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert not Registration.objects.exists()
+    assert not Delegation.objects.exists()
