@@ -28,6 +28,8 @@ def pytest_collection_modifyitems(config, items):
     missing = []
     if not os.environ.get("CELERY_BROKER_URL"):
         missing.append(("worker", "no CELERY_BROKER_URL (a Redis broker)"))
+    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        missing.append(("postgres", "no PostgreSQL in DATABASE_URL"))
     if not shutil.which("chromium") and not os.path.exists("/usr/bin/chromium"):
         missing.append(("browser", "no Chromium (apt-get install chromium)"))
     for marker, reason in missing:
