@@ -129,7 +129,7 @@ def test_a_correction_is_a_new_version_with_the_same_number_and_code(
     assert list(corrected.files.values_list("version", flat=True)) == [2, 1]
     assert len(mail.outbox) == 2
     assert "IZB-2026-0001" in mail.outbox[1].subject
-    assert "corrected" in mail.outbox[1].body
+    assert "düzelttik" in mail.outbox[1].body  # "we corrected", in the holder's Turkish
     # the audit history: who, when, what
     history = list(corrected.history.order_by("history_date"))
     assert [h.holder_name for h in history] == ["Çağrı Işıl Öztürk-Şengüler", "Çağrı Işıl Öztürk"]
