@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 from weltstadt.accounts import roles
 from weltstadt.models import User
@@ -103,6 +105,13 @@ STAFF = [
 
 
 def demo_seed_all() -> list[DemoLogin]:
+    # Untranslated text given as `field=...` lands in the active language's column: the demo is
+    # written in the default language (German), whichever language the caller has active.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _demo_seed_all()
+
+
+def _demo_seed_all() -> list[DemoLogin]:
     partner_data_import()
     logins = []
     for email, name, superuser, groups, role in STAFF:

@@ -46,7 +46,11 @@ ALLOWED_HOSTS = (
 )
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 # The absolute base of links in mails and PDFs (verification QR codes, unsubscribe links).
-SITE_URL = env.str("WELTSTADT_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+SITE_URL = env.str(
+    "WELTSTADT_SITE_URL",
+    # In production the first allowed host over https, unless told otherwise.
+    default=f"https://{ALLOWED_HOSTS[0].lstrip('.')}" if not DEBUG else "http://127.0.0.1:8000",
+).rstrip("/")
 
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before django.contrib.admin
