@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.db import transaction
+from django.utils import translation
 
 from ambassadors.certificates.models import Certificate, CertificateFile
 from ambassadors.certificates.numbering import number_allocate
@@ -25,6 +26,13 @@ from tests.ambassadors.certificate_fixtures import (  # noqa: F401
 )
 from tests.ambassadors.factories import MissionStatementFactory
 from weltstadt.models import OutgoingMail
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The refusals are read in the language of whoever acts: here English."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -129,7 +137,8 @@ def test_a_correction_is_a_new_version_with_the_same_number_and_code(
     assert list(corrected.files.values_list("version", flat=True)) == [2, 1]
     assert len(mail.outbox) == 2
     assert "IZB-2026-0001" in mail.outbox[1].subject
-    assert "corrected" in mail.outbox[1].body
+    # in the holder's language, whoever corrected it
+    assert "sertifikanızı düzelttik" in mail.outbox[1].body
     # the audit history: who, when, what
     history = list(corrected.history.order_by("history_date"))
     assert [h.holder_name for h in history] == ["Çağrı Işıl Öztürk-Şengüler", "Çağrı Işıl Öztürk"]
