@@ -187,3 +187,28 @@ def test_no_award_without_a_signatory(cohort, staff_user):
     ambassador = graduate(cohort)
     with pytest.raises(ProgrammeError, match="mission statement"):
         certificate_award(ambassador=ambassador, by=staff_user)
+
+
+def test_a_repeated_render_renders_nothing_and_sends_on_a_mail_left_behind(
+    turkish_graduate,  # noqa: F811
+    staff_user,
+    run_on_commit,
+    monkeypatch,
+):
+    """A worker that died after committing the file and the outbox row, before handing the
+    mail to the mail queue: the redelivered render sends that mail, and only once."""
+    from ambassadors.certificates import services
+
+    with monkeypatch.context() as crash:
+        crash.setattr(services, "outbox_schedule", lambda ids: None)
+        with run_on_commit():
+            certificate = certificate_award(ambassador=turkish_graduate, by=staff_user)
+    assert OutgoingMail.objects.get().status == OutgoingMail.Status.PENDING
+    assert mail.outbox == []
+
+    for _ in range(2):
+        with run_on_commit():
+            services.certificate_render(certificate_id=certificate.pk)
+    assert CertificateFile.objects.count() == 1
+    assert OutgoingMail.objects.get().status == OutgoingMail.Status.SENT
+    assert len(mail.outbox) == 1
