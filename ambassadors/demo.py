@@ -25,7 +25,7 @@ from ambassadors.models import (
 from weltstadt.demo import DemoLogin, demo_user
 
 MODULES = [
-    # kind, provider, url, required, de title, tr title, en title, en description
+    # kind, provider, url, required, de/tr/en title, en/de/tr description
     (
         "training",
         "İZTO",
@@ -35,6 +35,9 @@ MODULES = [
         "İzmir'in ekonomisi ve ticareti",
         "İzmir's economy and trade",
         "The İzmir Chamber of Commerce presents the city's sectors, port and free zones.",
+        "Die Handelskammer İzmir stellt die Branchen, den Hafen und die Freihandelszonen "
+        "der Stadt vor.",
+        "İzmir Ticaret Odası kentin sektörlerini, limanını ve serbest bölgelerini tanıtıyor.",
     ),
     (
         "training",
@@ -45,6 +48,8 @@ MODULES = [
         "Bölgesel kalkınma ve yatırımlar",
         "Regional development and investment",
         "The İzmir Development Agency on investment incentives and regional strategy.",
+        "Die Entwicklungsagentur İzmir über Investitionsanreize und regionale Strategie.",
+        "İzmir Kalkınma Ajansı yatırım teşvikleri ve bölgesel strateji üzerine.",
     ),
     (
         "training",
@@ -55,6 +60,8 @@ MODULES = [
         "Ege'de girişimcilik",
         "Entrepreneurship in the Aegean",
         "The Aegean Industrialists and Businessmen's Association on the region's companies.",
+        "Der Verband der Industriellen und Unternehmer der Ägäis über die Firmen der Region.",
+        "Ege Sanayicileri ve İş İnsanları Derneği bölgenin şirketlerini anlatıyor.",
     ),
     (
         "training",
@@ -65,6 +72,8 @@ MODULES = [
         "Kültürel miras ve kentsel gelişim",
         "Cultural heritage and urban development",
         "TARKEM on the revival of İzmir's historic Kemeraltı bazaar.",
+        "TARKEM über die Wiederbelebung des historischen Kemeraltı-Basars in İzmir.",
+        "TARKEM, İzmir'in tarihi Kemeraltı çarşısının yeniden canlanmasını anlatıyor.",
     ),
     (
         "implementation",
@@ -76,6 +85,10 @@ MODULES = [
         "A project for İzmir in your city",
         "Plan and carry out one activity that brings İzmir closer to your city; report it with "
         "evidence.",
+        "Planen und verwirklichen Sie eine Aktivität, die İzmir Ihrer Stadt näherbringt, und "
+        "belegen Sie sie.",
+        "Şehrinizi İzmir'e yaklaştıran bir etkinlik planlayıp gerçekleştirin ve kanıtlarıyla "
+        "raporlayın.",
     ),
 ]
 
@@ -118,7 +131,9 @@ def _cohort(year: int, *, is_open: bool) -> Cohort:
             "is_open_for_applications": is_open,
         },
     )
-    for order, (kind, provider, url, required, de, tr, en, text) in enumerate(MODULES, 1):
+    for order, (kind, provider, url, required, de, tr, en, text, text_de, text_tr) in enumerate(
+        MODULES, 1
+    ):
         Module.objects.get_or_create(
             cohort=cohort,
             order=order,
@@ -131,6 +146,8 @@ def _cohort(year: int, *, is_open: bool) -> Cohort:
                 "title_tr": tr,
                 "title_en": en,
                 "description_en": text,
+                "description_de": text_de,
+                "description_tr": text_tr,
                 "starts_on": datetime.date(year, 2 + 2 * order, 10),
                 "ends_on": datetime.date(year, 2 + 2 * order, 12),
             },

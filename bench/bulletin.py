@@ -2,8 +2,9 @@
 """Benchmark of a bulletin send: N subscribers in six languages, a real Celery worker with two
 processes on Redis, delivery to a local aiosmtpd sink.
 
-Prints messages per second, the worker's peak memory (idle and during the send), and the ratio to
-a bare smtplib loop that sends the same messages over one connection.
+Prints, for each of --runs sends (a new issue each, a fresh worker each) and as medians, messages
+per second, the worker's memory (idle and peak during the send), and the ratio to a bare smtplib
+loop that sends the same messages over one connection.
 
     CELERY_BROKER_URL=redis://127.0.0.1:6379/5 \
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/weltstadt_newsletter \
@@ -16,6 +17,7 @@ DATABASE_URL), created afresh on every run, so it never mails the subscribers of
 import argparse
 import os
 import smtplib
+import statistics
 import subprocess
 import sys
 import threading
@@ -91,14 +93,14 @@ class PeakSampler(threading.Thread):
             time.sleep(0.05)
 
 
-def _seed(count: int):
+def _issue(number: int):
     from django.utils import timezone
 
-    from newsletter.models import Article, Issue, Subscriber
+    from newsletter.models import Article, Issue
 
     complete = LANGUAGES[:-1]  # Spanish readers get the German edition, with a note
     issue = Issue.objects.create(
-        number=1,
+        number=number,
         date=timezone.localdate(),
         **{f"title_{code}": f"İzmir and Europe [{code}]" for code in complete},
         **{f"intro_{code}": f"Partner cities, summits, offices [{code}]" for code in complete},
@@ -110,6 +112,14 @@ def _seed(count: int):
             **{f"title_{code}": f"Article {position} [{code}]" for code in complete},
             **{f"body_{code}": TEXT for code in complete},
         )
+    return issue
+
+
+def _subscribers(count: int) -> None:
+    from django.utils import timezone
+
+    from newsletter.models import Subscriber
+
     now = timezone.now()
     Subscriber.objects.bulk_create(
         [
@@ -125,7 +135,6 @@ def _seed(count: int):
         ],
         batch_size=2000,
     )
-    return issue
 
 
 def _start_worker(env: dict, log_path: Path, concurrency: int) -> subprocess.Popen:
@@ -159,36 +168,14 @@ def _bare_smtplib(messages: list[tuple[str, bytes]], port: int) -> float:
     return time.perf_counter() - started
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--subscribers", type=int, default=10_000)
-    parser.add_argument("--concurrency", type=int, default=2)
-    parser.add_argument("--batch", type=int, default=200, help="messages per outbox batch")
-    args = parser.parse_args()
-    broker = os.environ.get("CELERY_BROKER_URL")
-    if not broker:
-        raise SystemExit("The benchmark needs a Redis broker: set CELERY_BROKER_URL.")
-    os.environ["DATABASE_URL"] = _bench_database(os.environ.get("DATABASE_URL"))
-    os.environ["OUTBOX_BATCH_SIZE"] = str(args.batch)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "weltstadt.settings")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
+def _run(number: int, args, broker: str) -> dict:
+    """One send of a new issue to all subscribers, with a fresh worker; then the bare loop."""
     from newsletter.models import SendJob
     from newsletter.services.sending import issue_send
     from tests.newsletter.smtp_sink import SmtpSink
-    from weltstadt.celery import app
     from weltstadt.models import OutgoingMail
 
-    call_command("migrate", verbosity=0)
-    issue = _seed(args.subscribers)
-    app.control.purge()
-    print(f"database {os.environ['DATABASE_URL'].rsplit('/', 1)[-1]}, "
-          f"{args.subscribers} subscribers, batches of {args.batch}, "
-          f"{args.concurrency} worker processes")  # fmt: skip
+    issue = _issue(number)
     with SmtpSink(keep=True) as sink:
         env = {
             **os.environ,
@@ -217,7 +204,9 @@ def main() -> None:
             sampler.join()
             time.sleep(0.5)
             job.refresh_from_db()
-            sent_rows = OutgoingMail.objects.filter(status=OutgoingMail.Status.SENT).count()
+            sent_rows = OutgoingMail.objects.filter(
+                idempotency_key__startswith=job.key_prefix, status=OutgoingMail.Status.SENT
+            ).count()
         finally:
             worker.terminate()
             worker.wait(timeout=30)
@@ -229,16 +218,64 @@ def main() -> None:
 
     rate = received / elapsed
     bare_rate = len(messages) / bare
-    print(f"delivered        {received} messages in {elapsed:.1f} s ({duplicates} duplicates)")
-    print(f"rows sent        {sent_rows}, send job {job.status}"
-          f"{'' if job.status == SendJob.Status.DONE else ' (not finished)'}")  # fmt: skip
-    print(f"throughput       {rate:.0f} messages/s")
-    peak_mib = sampler.peak / 1024
-    print(f"worker memory    idle {idle_kib / 1024:.0f} MiB, peak {peak_mib:.0f} MiB "
+    finished = "" if job.status == SendJob.Status.DONE else " (not finished)"
+    print(f"run {number}: {received} messages in {elapsed:.1f} s ({duplicates} duplicates), "
+          f"{sent_rows} rows sent, job {job.status}{finished}; "
+          f"{rate:.0f}/s, bare smtplib {bare_rate:.0f}/s, ratio {rate / bare_rate:.2f}; "
+          f"worker idle {idle_kib / 1024:.0f} MiB, peak {sampler.peak / 1024:.0f} MiB",
+          flush=True)  # fmt: skip
+    return {
+        "rate": rate,
+        "bare": bare_rate,
+        "ratio": rate / bare_rate,
+        "idle": idle_kib / 1024,
+        "peak": sampler.peak / 1024,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--subscribers", type=int, default=10_000)
+    parser.add_argument("--concurrency", type=int, default=2)
+    parser.add_argument("--batch", type=int, default=200, help="messages per outbox batch")
+    parser.add_argument(
+        "--runs", type=int, default=3, help="sends of a new issue each; medians are printed"
+    )
+    args = parser.parse_args()
+    broker = os.environ.get("CELERY_BROKER_URL")
+    if not broker:
+        raise SystemExit("The benchmark needs a Redis broker: set CELERY_BROKER_URL.")
+    os.environ["DATABASE_URL"] = _bench_database(os.environ.get("DATABASE_URL"))
+    os.environ["OUTBOX_BATCH_SIZE"] = str(args.batch)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "weltstadt.settings")
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from weltstadt.celery import app
+
+    call_command("migrate", verbosity=0)
+    _subscribers(args.subscribers)
+    app.control.purge()
+    print(f"database {os.environ['DATABASE_URL'].rsplit('/', 1)[-1]}, "
+          f"{args.subscribers} subscribers, batches of {args.batch}, "
+          f"{args.concurrency} worker processes, {args.runs} runs")  # fmt: skip
+    runs = [_run(number, args, broker) for number in range(1, args.runs + 1)]
+
+    def median(key: str) -> float:
+        return statistics.median(run[key] for run in runs)
+
+    print(f"throughput       median {median('rate'):.0f} messages/s")
+    print(f"worker memory    median idle {median('idle'):.0f} MiB, peak {median('peak'):.0f} MiB, "
+          f"highest peak {max(run['peak'] for run in runs):.0f} MiB "
           f"(main process + {args.concurrency} children)")  # fmt: skip
-    print(f"bare smtplib     {bare_rate:.0f} messages/s over one connection "
-          f"(same {len(messages)} messages)")  # fmt: skip
-    print(f"ratio            {rate / bare_rate:.2f} of the bare loop")
+    print(
+        f"bare smtplib     median {median('bare'):.0f} messages/s over one connection "
+        "(the same messages)"
+    )
+    print(f"ratio            median {median('ratio'):.2f} of the bare loop")
 
 
 if __name__ == "__main__":

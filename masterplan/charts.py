@@ -7,9 +7,9 @@ same markup goes into the PDF.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-WIDTH = 560
-HEIGHT = 220
-LEFT = 64
+WIDTH = 440
+HEIGHT = 200
+LEFT = 56
 RIGHT = 16
 TOP = 16
 BOTTOM = 34

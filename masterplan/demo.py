@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
@@ -34,7 +35,7 @@ from masterplan.services.plan import plan_status_change
 from masterplan.services.workshop import ballot_submit
 from weltstadt.accounts import roles
 from weltstadt.demo import DemoLogin, demo_user
-from weltstadt.models import City, Partnership
+from weltstadt.models import City
 
 CONTENT = Path(__file__).parent / "demo_content"
 SOURCE = "Verein Weltstadt Izmir (Beispielwerte)"
@@ -152,16 +153,35 @@ def _workshop(plan: Plan, areas: dict[str, PriorityArea], content: dict) -> None
             ballot_submit(participant=participant, ranking=ranking)
 
 
-def _links(areas: dict[str, PriorityArea]) -> None:
-    bremen = Partnership.objects.filter(partner__name="Bremen").first()
-    if bremen is None:
-        return
-    objective = Objective.objects.get(strategy__area=areas["A1"], code="O1.1.1")
-    objective.links.get_or_create(
-        content_type=ContentType.objects.get_for_model(Partnership),
-        object_id=bremen.pk,
-        defaults={"note": "Grundlage der gemeinsamen Projekte"},
-    )
+# (model, lookup, objective code, note): the other programmes' demo items that serve objectives,
+# found by label so that the master plan imports none of those apps.
+LINKS = [
+    ("weltstadt.Partnership", {"partner__name": "Bremen"}, "O1.1.1",
+     "Grundlage der gemeinsamen Projekte"),
+    ("summits.FollowUpAction", {"what_de": "Ständiger Kontaktkreis der Außenbeziehungsämter"},
+     "O1.1.1", "Vereinbart auf dem Partnerstädtegipfel 2025"),
+    ("summits.FollowUpAction", {"what_de": "Jugendbegegnung Bremen–İzmir"}, "O4.1.1",
+     "Jugendaustausch mit der Partnerstadt"),
+    ("offices.ActivityReport", {"title_de": "İzmir-Tage in Bremen"}, "O5.1.1",
+     "Veranstaltung des Förderbüros Bremen"),
+]  # fmt: skip
+
+
+def _links(plan: Plan) -> None:
+    for label, lookup, code, note in LINKS:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        item = model.objects.filter(**lookup).first()
+        objective = Objective.objects.filter(strategy__area__plan=plan, code=code).first()
+        if item is None or objective is None:
+            continue
+        objective.links.get_or_create(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id=item.pk,
+            defaults={"note": note},
+        )
 
 
 def demo_seed() -> list[DemoLogin]:
@@ -186,7 +206,6 @@ def demo_seed() -> list[DemoLogin]:
             )
             _consultation(plan, areas, content, editor)
             _workshop(plan, areas, content)
-            _links(areas)
             plan_status_change(
                 plan=plan,
                 to=Plan.Status.ADOPTED,
@@ -195,6 +214,9 @@ def demo_seed() -> list[DemoLogin]:
                 "Anregungen zu A1 und A2 übernommen.",
             )
     local_data_import(content=(CONTENT / "local_data.csv").read_bytes())
+    plan = Plan.objects.filter(title_de=title).first()
+    if plan is not None:
+        _links(plan)
     invitation = ExpertInvitation.objects.filter(plan__title_de=title).order_by("pk").first()
     if invitation is None:
         return []

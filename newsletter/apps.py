@@ -6,3 +6,6 @@ class NewsletterConfig(AppConfig):
     name = "newsletter"
     verbose_name = _("İzmir Bulletin")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from newsletter import checks  # noqa: F401  (registers the deployment check)

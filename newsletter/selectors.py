@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Prefetch, QuerySet
 
+from newsletter.editions import edition_complete_languages, edition_map
 from newsletter.models import Article, Issue, SendJob, Subscriber, SubscriberEvent
 from weltstadt.models import OutgoingMail
 
@@ -35,8 +36,14 @@ def subscriber_by_token(token: str) -> Subscriber | None:
     return Subscriber.objects.filter(token=token).first()
 
 
+def _reader_language(row: dict) -> str:
+    # A reader whose language had no complete edition got the fallback one; the mail's context
+    # keeps the language they asked for ("w"), and the statistics count them under it.
+    return row["context__w"] or row["language"]
+
+
 def issue_statistics(*, issue: Issue) -> list[dict]:
-    """Sent, failed, bounced and unsubscribed per language for one issue (three queries)."""
+    """Sent, failed, bounced and unsubscribed per reader language for one issue (two queries)."""
     rows: dict[str, dict] = {}
 
     def entry(language: str) -> dict:
@@ -47,14 +54,13 @@ def issue_statistics(*, issue: Issue) -> list[dict]:
 
     mails = (
         OutgoingMail.objects.filter(idempotency_key__startswith=f"bulletin:{issue.pk}:")
-        .values("language", "status")
+        .filter(status__in=[OutgoingMail.Status.SENT, OutgoingMail.Status.FAILED])
+        .values("language", "context__w", "status")
         .annotate(n=Count("pk"))
     )
     for row in mails:
-        if row["status"] == OutgoingMail.Status.SENT:
-            entry(row["language"])["sent"] += row["n"]
-        elif row["status"] == OutgoingMail.Status.FAILED:
-            entry(row["language"])["failed"] += row["n"]
+        key = "sent" if row["status"] == OutgoingMail.Status.SENT else "failed"
+        entry(_reader_language(row))[key] += row["n"]
     Kind = SubscriberEvent.Kind
     events = (
         SubscriberEvent.objects.filter(issue=issue)
@@ -67,6 +73,49 @@ def issue_statistics(*, issue: Issue) -> list[dict]:
         elif row["kind"] == Kind.UNSUBSCRIBED:
             entry(row["language"])["unsubscribed"] += row["n"]
     return [rows[key] for key in sorted(rows)]
+
+
+def sendjob_progress(*, job: SendJob) -> dict:
+    """Sent, failed and remaining of a send, in all and per edition language (four queries).
+
+    Remaining counts the rows handed to the outbox and not sent yet, and the confirmed readers
+    the send has not reached yet (after its cursor) under the edition they will get.
+    """
+    languages: dict[str, dict] = {}
+
+    def entry(language: str) -> dict:
+        return languages.setdefault(language, {"sent": 0, "failed": 0, "remaining": 0})
+
+    mails = (
+        OutgoingMail.objects.filter(idempotency_key__startswith=job.key_prefix)
+        .values("language", "status")
+        .annotate(n=Count("pk"))
+    )
+    done = {OutgoingMail.Status.SENT: "sent", OutgoingMail.Status.FAILED: "failed"}
+    for row in mails:
+        entry(row["language"])[done.get(row["status"], "remaining")] += row["n"]
+    if job.status in (SendJob.Status.SCHEDULED, SendJob.Status.SENDING, SendJob.Status.PAUSED):
+        issue = job.issue
+        editions = edition_map(edition_complete_languages(issue, list(issue.articles.all())))
+        ahead = (
+            Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED, pk__gt=job.cursor)
+            .values("language")
+            .annotate(n=Count("pk"))
+        )
+        for row in ahead:
+            if row["language"] in editions:
+                entry(editions[row["language"]])["remaining"] += row["n"]
+    totals = {
+        key: sum(counts[key] for counts in languages.values())
+        for key in ("sent", "failed", "remaining")
+    }
+    return {
+        "status": job.status,
+        "status_label": str(job.get_status_display()),
+        "total": sum(totals.values()),
+        **totals,
+        "languages": dict(sorted(languages.items())),
+    }
 
 
 def sendjob_for_issue(*, issue: Issue) -> SendJob | None:

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from masterplan.admin_inlines import ObjectiveLinkInline
 from summits import admin_views
 from summits.exports import registrations_csv
 from summits.models import (
@@ -215,3 +216,4 @@ class FollowUpActionAdmin(TranslationAdmin):
     autocomplete_fields = ["owner_city"]
     readonly_fields = ["status", "status_changed_at", "status_changed_by"]
     actions = [_status_action(value, label) for value, label in FollowUpAction.Status.choices]
+    inlines = [ObjectiveLinkInline]  # which master-plan objectives this action serves

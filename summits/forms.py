@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.db.models import BLANK_CHOICE_DASH
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +16,10 @@ def _language_field(label):
 class ParticipantForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=160)
     email = forms.EmailField(label=_("E-mail"))
-    role = forms.ChoiceField(label=_("Role"), choices=Registration.Role.choices)
+    # No preselected role: with "Mayor" first, a hurried head of delegation registered mayors only.
+    role = forms.ChoiceField(
+        label=_("Role"), choices=[*BLANK_CHOICE_DASH, *Registration.Role.choices]
+    )
     language = _language_field(_("Language for mail"))
     needs = forms.CharField(
         label=_("Needs"),
@@ -98,7 +102,12 @@ class RegistrationChangeForm(forms.Form):
 
 
 class CheckInSearchForm(forms.Form):
-    q = forms.CharField(label=_("QR code content, code or name"), max_length=200)
+    q = forms.CharField(
+        label=_("QR code content, code or name"),
+        max_length=200,
+        # a badge scanner types into the focused field and presses Enter
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "off"}),
+    )
 
 
 class SummitMessageForm(forms.Form):

@@ -117,6 +117,16 @@ def _attachments(mail: OutgoingMail) -> list[tuple[str, bytes, str]]:
     return files
 
 
+def _open(connection) -> None:
+    """Open the batch's connection now: a backend that is not open yet opens and closes one
+    for every message it sends. If the server cannot be reached, each message will try on its
+    own and record the error."""
+    try:
+        connection.open()
+    except Exception as exc:
+        logger.warning("outbox: cannot open the mail connection: %s", exc)
+
+
 def outbox_deliver(mail_ids: list[int], *, claim_token: str | None = None) -> Delivery:
     """Send the given rows over one connection; see the module docstring for the guarantees."""
     token = claim_token or uuid.uuid4().hex
@@ -129,6 +139,7 @@ def outbox_deliver(mail_ids: list[int], *, claim_token: str | None = None) -> De
     errors: dict[int, str] = {}
     connection = get_connection(fail_silently=False)
     try:
+        _open(connection)
         for mail in mails:
             if mail.pk in already_sent:
                 delivery.sent.append(mail.pk)
@@ -150,7 +161,8 @@ def outbox_deliver(mail_ids: list[int], *, claim_token: str | None = None) -> De
             except Exception as exc:  # one bad message must not stop the batch
                 logger.warning("outbox: mail %s to %s failed: %s", mail.pk, mail.to, exc)
                 errors[mail.pk] = f"{type(exc).__name__}: {exc}"[:2000]
-                connection.close()
+                connection.close()  # a session in an unknown state must not carry the next one
+                _open(connection)
                 continue
             journal_record(token, mail.pk)
             delivery.sent.append(mail.pk)

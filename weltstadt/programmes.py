@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,7 @@ class Programme:
     app: str
     title: Promise
     summary: Promise
+    nav_title: Promise  # short, for the main navigation, which must fit one line
 
     @property
     def url(self) -> str:
@@ -33,6 +35,7 @@ PROGRAMMES = [
             "Opinion leaders complete training and implementation modules and become "
             "ambassadors of the city of İzmir."
         ),
+        pgettext_lazy("navigation", "Ambassadors"),
     ),
     Programme(
         "offices",
@@ -41,16 +44,19 @@ PROGRAMMES = [
             "Offices founded by citizens of Turkish origin abroad keep İzmir's contacts with "
             "people and institutions alive."
         ),
+        pgettext_lazy("navigation", "Offices abroad"),
     ),
     Programme(
         "newsletter",
         _("İzmir Bulletin"),
         _("News of İzmir's international developments in several European languages."),
+        pgettext_lazy("navigation", "Bulletin"),
     ),
     Programme(
         "summits",
         _("Partner-city summits"),
         _("The Germany–İzmir partner-cities summit: programme, delegations and outcomes."),
+        pgettext_lazy("navigation", "Summits"),
     ),
     Programme(
         "masterplan",
@@ -59,5 +65,6 @@ PROGRAMMES = [
             "İzmir's external-relations master plan: priorities, targets and local data, "
             "shaped by experts and a participatory workshop."
         ),
+        pgettext_lazy("navigation", "Master plan"),
     ),
 ]

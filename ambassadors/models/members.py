@@ -1,5 +1,8 @@
 """An accepted applicant's file: the ambassador, completed modules, evidence and activities."""
 
+import uuid
+from pathlib import PurePosixPath
+
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -11,7 +14,9 @@ from weltstadt.private_storage import get_private_storage
 
 
 def _photo_path(instance, filename: str) -> str:
-    return f"ambassadors/photos/{instance.user_id}/{filename}"
+    # Photos are public media; a random name keeps the photo of someone who is not (or no
+    # longer) in the directory from being found by guessing its address.
+    return f"ambassadors/photos/{uuid.uuid4().hex}{PurePosixPath(filename).suffix.lower()}"
 
 
 def _evidence_path(instance, filename: str) -> str:

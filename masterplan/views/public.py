@@ -89,25 +89,31 @@ def dashboard_csv(request):
     return response
 
 
+def _link(link) -> dict:
+    item = link.item
+    model = link.content_type.model_class()
+    return {
+        "label": str(item) if item is not None else _("(removed)"),
+        "kind": model._meta.verbose_name if model else link.content_type.model,
+        "url": item.get_absolute_url()
+        if item is not None and hasattr(item, "get_absolute_url")
+        else "",
+        "note": link.note,
+        "public": item is not None and getattr(item, "is_public", True),
+    }
+
+
 @require_GET
 def objective(request, pk: int):
     adopted_only = not request.user.has_perm("masterplan.view_objective")
     item = objective_detail(pk=pk, adopted_only=adopted_only)
     if item is None:
         raise Http404(_("No such objective in the adopted plan."))
-    links = [
-        {
-            "label": str(link.item) if link.item is not None else _("(removed)"),
-            "kind": link.content_type.model_class()._meta.verbose_name
-            if link.content_type.model_class()
-            else link.content_type.model,
-            "url": link.item.get_absolute_url()
-            if link.item is not None and hasattr(link.item, "get_absolute_url")
-            else "",
-            "note": link.note,
-        }
-        for link in item.links.all()
-    ]
+    links = [_link(link) for link in item.links.all()]
+    if adopted_only:
+        # An item that is not public where it lives (an unpublished office report, a draft
+        # summit's action) is not shown to the public here either.
+        links = [link for link in links if link["public"]]
     return render(
         request,
         "masterplan/objective.html",

@@ -15,13 +15,12 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from newsletter.editions import edition_complete_languages
 from newsletter.models import Article, Issue, SendJob
-from newsletter.selectors import issue_statistics, sendjob_for_issue
+from newsletter.selectors import issue_statistics, sendjob_for_issue, sendjob_progress
 from newsletter.services.sending import (
     SendError,
     issue_send,
     issue_send_test,
     sendjob_pause,
-    sendjob_progress,
     sendjob_resume,
 )
 
@@ -49,16 +48,21 @@ class IssueAdmin(TranslationAdmin):
     list_display = ["number", "title", "date", "status", "editions", "send_link"]
     list_filter = ["status"]
     search_fields = ["title", "number"]
-    readonly_fields = ["status", "published_at"]
+    readonly_fields = ["status", "published_at", "editions", "send_link"]
     inlines = [ArticleInline]
+
+    class Media:
+        css = {"all": ["css/newsletter.css"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("articles")
 
     @admin.display(description=gettext_lazy("complete editions"))
     def editions(self, issue: Issue):
+        if issue.pk is None:  # the add form: no articles yet
+            return "—"
         complete = set(edition_complete_languages(issue, list(issue.articles.all())))
-        return format_html_join(
+        badges = format_html_join(
             " ",
             '<span class="badge badge-{}" title="{}">{}</span>',
             (
@@ -70,9 +74,12 @@ class IssueAdmin(TranslationAdmin):
                 for code, _name in settings.LANGUAGES
             ),
         )
+        return format_html('<span class="bulletin-admin">{}</span>', badges)
 
     @admin.display(description=gettext_lazy("sending"))
     def send_link(self, issue: Issue):
+        if issue.pk is None:
+            return "—"
         url = reverse("admin:newsletter_issue_send", args=[issue.pk])
         return format_html('<a href="{}">{}</a>', url, _("Send / progress"))
 
@@ -125,7 +132,7 @@ class IssueAdmin(TranslationAdmin):
             "issue": issue,
             "opts": self.model._meta,
             "job": job,
-            "progress": sendjob_progress(job) if job else None,
+            "progress": sendjob_progress(job=job) if job else None,
             "statistics": issue_statistics(issue=issue) if job else [],
             "complete": complete,
             "languages": settings.LANGUAGES,
@@ -138,7 +145,7 @@ class IssueAdmin(TranslationAdmin):
         if not self.has_view_permission(request, issue):
             return JsonResponse({}, status=403)
         job = sendjob_for_issue(issue=issue)
-        return JsonResponse(sendjob_progress(job) if job else {})
+        return JsonResponse(sendjob_progress(job=job) if job else {})
 
 
 @admin.register(SendJob)

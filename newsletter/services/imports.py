@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from newsletter.models import Subscriber, SubscriberEvent
 from newsletter.services.subscriptions import CONSENT_VERSION
@@ -50,10 +51,10 @@ def subscribers_import(*, data: bytes, source_note: str) -> dict:
         try:
             validate_email(email)
         except ValidationError:
-            errors.append((number, "invalid address"))
+            errors.append((number, _("not an e-mail address")))
             continue
         if language not in languages:
-            errors.append((number, "unknown language"))
+            errors.append((number, _("unknown language")))
             continue
         if email not in seen:
             seen.add(email)

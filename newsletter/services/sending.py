@@ -237,42 +237,6 @@ def _job_editions(job: SendJob) -> dict[str, str]:
     return cache[1]
 
 
-def sendjob_progress(job: SendJob) -> dict:
-    """Sent, failed and remaining per edition language, from the outbox rows of the job."""
-    from django.db.models import Count
-
-    counts = (
-        OutgoingMail.objects.filter(idempotency_key__startswith=job.key_prefix)
-        .values("language", "status")
-        .annotate(n=Count("pk"))
-    )
-    languages: dict[str, dict] = {}
-    for row in counts:
-        entry = languages.setdefault(row["language"], {"sent": 0, "failed": 0, "queued": 0})
-        if row["status"] == OutgoingMail.Status.SENT:
-            entry["sent"] += row["n"]
-        elif row["status"] == OutgoingMail.Status.FAILED:
-            entry["failed"] += row["n"]
-        else:
-            entry["queued"] += row["n"]
-    handed = sum(sum(entry.values()) for entry in languages.values())
-    not_yet = max(job.total - handed, 0) if job.status != Status.DONE else 0
-    sent = sum(entry["sent"] for entry in languages.values())
-    failed = sum(entry["failed"] for entry in languages.values())
-    return {
-        "status": job.status,
-        "status_label": str(job.get_status_display()),
-        "total": job.total,
-        "sent": sent,
-        "failed": failed,
-        "remaining": max(job.total - sent - failed, 0)
-        if job.status != Status.DONE
-        else sum(entry["queued"] for entry in languages.values()),
-        "not_handed_over": not_yet,
-        "languages": dict(sorted(languages.items())),
-    }
-
-
 def sendjobs_due() -> int:
     """Start the scheduled sends that are due and revive sends whose pipeline ran dry
     (a batch task lost with its worker). Run every minute by celery beat."""

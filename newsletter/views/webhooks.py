@@ -2,9 +2,9 @@
 
 The provider POSTs JSON to a URL that carries a secret derived from SECRET_KEY (shown to staff in
 the subscriber admin): `{"events": [{"type": "bounce" | "complaint", "email": "…",
-"bounce_type": "hard" | "soft", "detail": "…"}]}`. Most providers can send to such a URL
-directly or through a small relay; anymail-style event names ("bounced", "complained") are
-understood too.
+"bounce_type": "hard" | "soft", "detail": "…"}]}`. A provider whose webhooks have another shape
+needs a small relay; anymail-style event names ("bounced", "complained", "deferred") and
+"recipient" for the address are understood too.
 """
 
 import json

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from masterplan.admin_inlines import ObjectiveLinkInline
 from offices import services
 from offices.admin.pages import admin_form_page
 from offices.forms import DecisionForm, PaymentForm, ReviewForm
@@ -255,3 +256,4 @@ class ActivityReportAdmin(TranslationAdmin):
     list_select_related = ["office"]
     autocomplete_fields = ["office"]
     readonly_fields = ["submitted_by", "submitted_at"]
+    inlines = [ObjectiveLinkInline]  # which master-plan objectives this report serves

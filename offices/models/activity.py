@@ -43,3 +43,11 @@ class ActivityReport(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return self.office.get_absolute_url()
+
+    @property
+    def is_public(self) -> bool:
+        """Pages outside the office area (the master plan) show the report only once published."""
+        return self.highlight_published

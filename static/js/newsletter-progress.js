@@ -18,14 +18,15 @@
     Object.keys(data.languages).forEach(function (code) {
       var row = data.languages[code];
       var tr = document.createElement("tr");
-      [code.toUpperCase(), row.sent, row.failed, row.queued].forEach(function (v) {
+      tr.dataset.language = code;
+      [code.toUpperCase(), row.sent, row.failed, row.remaining].forEach(function (v) {
         var td = document.createElement("td");
         td.textContent = v;
         tr.appendChild(td);
       });
       var td = document.createElement("td");
       var p = document.createElement("progress");
-      p.max = Math.max(row.sent + row.failed + row.queued, 1);
+      p.max = Math.max(row.sent + row.failed + row.remaining, 1);
       p.value = row.sent;
       td.appendChild(p);
       tr.appendChild(td);

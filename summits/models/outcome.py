@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -76,3 +77,11 @@ class FollowUpAction(models.Model):
 
     def __str__(self) -> str:
         return self.what
+
+    def get_absolute_url(self) -> str:
+        path = reverse("summits:detail", kwargs={"slug": self.summit.slug})
+        return f"{path}#follow-up-{self.pk}"
+
+    @property
+    def is_public(self) -> bool:
+        return self.summit.is_public

@@ -1,4 +1,5 @@
 import csv
+import datetime
 import io
 
 import pytest
@@ -170,3 +171,45 @@ def test_publishing_from_the_admin(coordinator_client, alice_ambassador, run_on_
 def test_other_roles_do_not_see_the_programme(client, db):
     client, _user = _role_client(client, SUMMIT_ORGANISER)
     assert client.get("/admin/ambassadors/application/").status_code == 403
+
+
+def test_the_ambassador_list_filters_searches_and_sorts_by_progress(
+    coordinator_client, cohort, modules
+):
+    client, _user = coordinator_client
+    ahead = AmbassadorFactory(
+        cohort=cohort, country="AT", status="active", user=UserFactory(name="Ayşe Ahead")
+    )
+    ModuleCompletion.objects.create(
+        ambassador=ahead, module=modules[0], completed_on=datetime.date(2026, 5, 1)
+    )
+    AmbassadorFactory(cohort=cohort, country="DE", user=UserFactory(name="Bert Behind"))
+
+    def names(query: str) -> list[str]:
+        response = client.get(f"/admin/ambassadors/ambassador/{query}")
+        assert response.status_code == 200, query
+        return [str(a) for a in response.context["cl"].result_list]
+
+    assert names("?country=AT") == ["Ayşe Ahead"]
+    assert names("?status__exact=candidate") == ["Bert Behind"]
+    assert names("?q=behind") == ["Bert Behind"]
+    assert names("?o=-5") == ["Ayşe Ahead", "Bert Behind"]  # column 5: progress (0 is the checkbox)
+    assert names("?o=5") == ["Bert Behind", "Ayşe Ahead"]
+    html = client.get("/admin/ambassadors/ambassador/").content.decode()
+    assert "1 / 2" in html
+    assert "0 / 2" in html
+
+
+def test_evidence_documents_in_the_back_office_are_for_the_programme_staff_only(
+    client, alice, alice_ambassador
+):
+    evidence = EvidenceFactory(ambassador=alice_ambassador)
+    evidence.document.save("proof.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    url = f"/admin/ambassadors/evidence/{evidence.pk}/document/"
+    assert client.get(url)["Location"].startswith("/admin/login/")  # anonymous
+    client.force_login(alice)  # the owner, but not staff
+    assert client.get(url)["Location"].startswith("/admin/login/")
+    other_staff, _user = _role_client(client, SUMMIT_ORGANISER)
+    assert other_staff.get(url).status_code == 403
+    coordinator, _user = _role_client(client, PROGRAMME_COORDINATOR)
+    assert b"".join(coordinator.get(url).streaming_content) == b"%PDF-1.4"

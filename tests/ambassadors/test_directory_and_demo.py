@@ -1,6 +1,6 @@
 import pytest
 
-from ambassadors.models import Ambassador, Cohort, MissionStatement
+from ambassadors.models import Ambassador, Cohort, MissionStatement, Module
 from tests.ambassadors.factories import AmbassadorFactory
 from tests.factories import UserFactory
 
@@ -62,6 +62,12 @@ def test_demo_content_is_idempotent_and_covers_every_stage():
     statement = MissionStatement.objects.get()
     assert statement.status == "published"
     assert statement.signature
+    assert statement.goals_de
+    assert statement.goals_tr
+    # the modules read in German and Turkish, not only in English
+    modules = Module.objects.all()
+    assert modules.filter(kind="implementation").exists()
+    assert all(m.title_tr and m.description_de and m.description_tr for m in modules)
 
 
 @pytest.mark.django_db

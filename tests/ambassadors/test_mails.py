@@ -1,7 +1,8 @@
 """Acceptance 4: every mail of the programme goes through the outbox in the recipient's language.
 
-The words are translated by the lead later, so these tests check the language the row records,
-that rendering happened in it (the links carry its prefix), and that subject and body are there.
+The tests check the language the row records, that rendering happened in it (the links carry its
+prefix) and that subject and body are the catalogue's German or Turkish words, not the English
+source (`_in` asserts that the catalogue really translates the message).
 """
 
 import pytest
@@ -38,6 +39,21 @@ def _mails_to(address):
     return [m for m in mail.outbox if m.to == [address]]
 
 
+def _in(language: str, message: str, **values) -> str:
+    """`message` as the catalogue of `language` has it; it must differ from the English."""
+    with translation.override(language):
+        text = translation.gettext(message)
+    assert text != message, f"{message!r} is not translated into {language}"
+    return text % values if values else text
+
+
+SUBJECTS = {
+    "received": "Your application to the İzmir Ambassadors programme",
+    "accepted": "Welcome to the İzmir Ambassadors programme",
+    "invitation": "Set your password for the İzmir Ambassadors member area",
+}
+
+
 @pytest.mark.parametrize("language", ["de", "tr"])
 def test_application_mails_follow_the_applicant_language(
     language, cohort, staff_user, run_on_commit
@@ -67,13 +83,16 @@ def test_application_mails_follow_the_applicant_language(
     assert {r.status for r in rows} == {OutgoingMail.Status.SENT}
 
     confirmation = _mails_to(f"a-{language}@example.org")[0]
-    assert confirmation.subject
+    assert confirmation.subject == _in(language, SUBJECTS["received"])
     assert f"/{language}/ambassadors/" in confirmation.body
+    assert _in(language, "Kind regards") in confirmation.body
     decision = _mails_to(f"r-{language}@example.org")[0]
+    assert decision.subject == _in(language, SUBJECTS["received"])
     assert "Full" in decision.body
     welcome, invitation = _mails_to(f"n-{language}@example.org")
-    assert welcome.subject
-    assert invitation.subject != welcome.subject
+    assert welcome.subject == _in(language, SUBJECTS["accepted"])
+    assert invitation.subject == _in(language, SUBJECTS["invitation"])
+    assert _in(language, "Your progress in the programme:") in invitation.body
     assert f"/{language}/accounts/password/reset/key/" in invitation.body
     assert f"/{language}/ambassadors/member/" in invitation.body
 
@@ -119,7 +138,10 @@ def test_publishing_the_mission_statement_mails_each_active_ambassador_once_in_t
     assert "/tr/ambassadors/member/mission/2026/" in tr_mail.body
     (de_mail,) = _mails_to(german.user.email)
     assert "/de/ambassadors/member/mission/2026/" in de_mail.body
-    assert "2026" in de_mail.subject
+    subject = "The ambassadors' mission statement %(year)s"
+    assert de_mail.subject == _in("de", subject, year=2026)
+    assert tr_mail.subject == _in("tr", subject, year=2026)
+    assert _in("tr", "Kind regards") in tr_mail.body
 
     from ambassadors.services import ProgrammeError
 

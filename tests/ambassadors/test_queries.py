@@ -14,7 +14,7 @@ from ambassadors.models import (
     ModuleCompletion,
     PersonalGoal,
 )
-from tests.ambassadors.factories import CohortFactory, ModuleFactory
+from tests.ambassadors.factories import CohortFactory, MissionStatementFactory, ModuleFactory
 from weltstadt.models import User
 
 
@@ -90,11 +90,15 @@ def _count(client, url: str) -> int:
 
 STAFF_LISTS = [
     "/admin/ambassadors/application/",
+    "/admin/ambassadors/application/?status__exact=submitted&q=Ambassador",
     "/admin/ambassadors/ambassador/",
+    "/admin/ambassadors/ambassador/?status__exact=active&country=DE&q=Ambassador",
+    "/admin/ambassadors/ambassador/?o=-5",  # sorted by the progress column
     "/admin/ambassadors/modulecompletion/",
     "/admin/ambassadors/evidence/",
     "/admin/ambassadors/activity/",
     "/admin/ambassadors/personalgoal/",
+    "/admin/ambassadors/missionstatement/statistics/2026/",
 ]
 
 
@@ -113,6 +117,7 @@ def test_directory_queries_do_not_grow_with_ambassadors(client):
 
 @pytest.mark.django_db
 def test_staff_lists_queries_do_not_grow_with_ambassadors(staff_client):
+    MissionStatementFactory(year=2026, status="published")
     _populate(3, start=0)
     few = {url: _count(staff_client, url) for url in STAFF_LISTS}
     _populate(297, start=3)

@@ -53,3 +53,21 @@ def test_pages_fit_phone_and_desktop_widths(browser_page, width):
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{path} scrolls sideways at {width}px"
+
+
+def test_on_a_phone_the_navigation_folds_into_a_menu_button(browser_page):
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/en/")
+    nav = page.get_by_role("navigation", name="Main navigation")
+    assert not nav.is_visible()
+    menu = page.get_by_role("button", name="Menu")
+    assert menu.get_attribute("aria-expanded") == "false"
+    menu.click()
+    assert menu.get_attribute("aria-expanded") == "true"
+    nav.get_by_role("link", name="City networks", exact=True).click()
+    page.wait_for_url("**/en/city-networks/")
+    # on a desktop the navigation is simply there, and the button is not
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert page.get_by_role("navigation", name="Main navigation").is_visible()
+    assert not page.get_by_role("button", name="Menu").is_visible()

@@ -1,6 +1,7 @@
 """Acceptance 3: a CSV with a bad row imports nothing and names the row; a good one imports all."""
 
 import pytest
+from django.utils import translation
 
 from masterplan.models import LocalDataset, LocalDataValue
 from masterplan.services.localdata import local_data_import
@@ -33,7 +34,8 @@ def test_good_file_imports_every_row():
 
 @pytest.mark.django_db
 def test_bad_file_imports_nothing_and_names_each_bad_line():
-    result = local_data_import(content=BAD.encode())
+    with translation.override("en"):  # the messages are translated; read them in English
+        result = local_data_import(content=BAD.encode())
     assert not result.ok
     assert LocalDataset.objects.count() == 0
     assert LocalDataValue.objects.count() == 0

@@ -166,6 +166,16 @@ def test_pdf_export_holds_every_priority_area_title(client, run_on_commit):
     for area in plan.areas.all():
         assert area.title_tr in text, area.title_tr
     assert "Diaspora katılımı" in text
+    # İ, ş, ğ come from the latin-ext font files, embedded as fonts of their own (one font name
+    # for both subset files made the PDF draw them with the wrong glyphs).
+    fonts = {
+        str(font["/BaseFont"]).split("+", 1)[1]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert {"Source-Sans-3", "Source-Sans-3-Ext", "Source-Serif-4-Ext-Bold"} <= {
+        name.rstrip(",") for name in fonts
+    }
 
 
 @pytest.mark.django_db
@@ -226,3 +236,22 @@ def test_sitemap_lists_the_plan_pages_once_adopted(client):
     xml = client.get("/sitemap.xml").content.decode()
     for code in ("de", "tr", "en"):
         assert f"/{code}/masterplan/dashboard/" in xml
+
+
+@pytest.mark.django_db
+def test_every_public_page_answers_in_all_six_languages(client):
+    from masterplan.demo import demo_seed
+    from masterplan.models import Objective, Workshop
+
+    demo_seed()
+    objective = Objective.objects.first()
+    workshop = Workshop.objects.first()
+    paths = ["", "dashboard/", "dashboard.csv", "investments/", "local-data/",
+             f"objectives/{objective.pk}/", f"workshops/{workshop.pk}/"]  # fmt: skip
+    for language in ["de", "tr", "en", "fr", "it", "es"]:
+        for path in paths:
+            response = client.get(f"/{language}/masterplan/{path}")
+            assert response.status_code == 200, (language, path)
+    # the demo texts are in German, Turkish and English; French, Italian and Spanish fall back
+    for language in ["fr", "it", "es"]:
+        assert objective.title_de in client.get(f"/{language}/masterplan/").content.decode()

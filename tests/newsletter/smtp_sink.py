@@ -26,6 +26,7 @@ class _Handler:
             await asyncio.sleep(self.sink.delay)
         with self.sink.lock:
             self.sink.recipients.update(envelope.rcpt_tos)
+            self.sink.connections.add(session.peer)
             self.sink.messages += 1
             if self.sink.keep:
                 self.sink.contents.append(envelope.content)
@@ -76,6 +77,7 @@ class SmtpSink:
         self.keep = keep
         self.lock = threading.Lock()
         self.recipients: Counter = Counter()
+        self.connections: set = set()  # the client's (host, port) of each SMTP session
         self.contents: list[bytes] = []
         self.messages = 0
         self.port = free_port()

@@ -4,9 +4,10 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
+from django.urls import URLPattern, URLResolver, reverse
 from django.utils import timezone
 
+import offices.urls
 from offices import services
 from offices.models import ActivityReport, AnnualReport, FundingRequest, OfficeDocument
 from tests.offices.factories import ActivityReportFactory, BoardMemberFactory
@@ -34,82 +35,153 @@ def things(office, alice_board, alice):
     return {"document": document, "request": request, "report": report, "activity": activity}
 
 
-def board_urls(office, things):
-    o = office.pk
+# How to fill the parameters of each board-area URL from the `things` of an office. The URLs
+# themselves are read from the URLconf: one added later without a line here fails
+# test_every_board_url_is_known. `None`: the URL takes no parameter.
+BOARD_KWARGS = {
+    "board_home": None,
+    "board_office": lambda o, t: {"office_id": o.pk},
+    "board_document_upload": lambda o, t: {"office_id": o.pk},
+    "board_document": lambda o, t: {"office_id": o.pk, "document_id": t["document"].pk},
+    "board_request_new": lambda o, t: {"office_id": o.pk},
+    "board_request": lambda o, t: {"office_id": o.pk, "request_id": t["request"].pk},
+    "board_annual_report": lambda o, t: {"office_id": o.pk},
+    "board_annual_report_file": lambda o, t: {"office_id": o.pk, "report_id": t["report"].pk},
+    "board_activity_new": lambda o, t: {"office_id": o.pk},
+    "board_activity_highlight": lambda o, t: {"office_id": o.pk, "report_id": t["activity"].pk},
+}
+
+
+def board_url_names() -> list[str]:
+    """Every URL of the offices app under board/, read from the URLconf."""
     return [
-        ("get", reverse("offices:board_office", kwargs={"office_id": o})),
-        ("get", reverse("offices:board_document_upload", kwargs={"office_id": o})),
-        (
-            "get",
-            reverse(
-                "offices:board_document",
-                kwargs={"office_id": o, "document_id": things["document"].pk},
-            ),
-        ),
-        ("get", reverse("offices:board_request_new", kwargs={"office_id": o})),
-        (
-            "get",
-            reverse(
-                "offices:board_request", kwargs={"office_id": o, "request_id": things["request"].pk}
-            ),
-        ),
-        ("get", reverse("offices:board_annual_report", kwargs={"office_id": o})),
-        (
-            "get",
-            reverse(
-                "offices:board_annual_report_file",
-                kwargs={"office_id": o, "report_id": things["report"].pk},
-            ),
-        ),
-        ("get", reverse("offices:board_activity_new", kwargs={"office_id": o})),
-        (
-            "post",
-            reverse(
-                "offices:board_activity_highlight",
-                kwargs={"office_id": o, "report_id": things["activity"].pk},
-            ),
-        ),
+        entry.name
+        for entry in offices.urls.urlpatterns
+        if isinstance(entry, URLPattern) and str(entry.pattern).startswith("board/")
     ]
 
 
-def test_the_board_member_reaches_every_url(client, alice, office, things):
+def board_urls(office, things):
+    """(name, url) of every board-area URL of `office`, but the home page (it has no office)."""
+    for name in board_url_names():
+        build = BOARD_KWARGS[name]
+        if build is not None:
+            yield name, reverse(f"offices:{name}", kwargs=build(office, things))
+
+
+def post_data(name: str) -> dict:
+    """Valid input for each board-area form: refused for a stranger, accepted for the board."""
+    return {
+        "board_document_upload": lambda: {
+            "kind": "minutes",
+            "title": "Protokoll",
+            "file": SimpleUploadedFile("p.pdf", PDF, content_type="application/pdf"),
+        },
+        "board_request_new": lambda: _request_form(),
+        "board_annual_report": lambda: {
+            "year": str(YEAR - 1),
+            "amount_spent": "1.00",
+            "currency": "EUR",
+            "activity_summary": "x",
+        },
+        "board_activity_new": lambda: {
+            "title": "Frühjahr",
+            "period_start": "2026-01-01",
+            "period_end": "2026-03-31",
+            "events_count": "1",
+            "visitors": "10",
+        },
+        "board_activity_highlight": lambda: {"publish": "1"},
+    }.get(name, dict)()
+
+
+def _counts():
+    return [
+        model.objects.count()
+        for model in (OfficeDocument, FundingRequest, AnnualReport, ActivityReport)
+    ]
+
+
+def test_every_board_url_is_known():
+    names = board_url_names()
+    assert set(names) == set(BOARD_KWARGS), "a board URL has no line in BOARD_KWARGS"
+    assert not any(isinstance(entry, URLResolver) for entry in offices.urls.urlpatterns)
+
+
+@pytest.fixture
+def allowed_methods(client, alice, office, things):
+    """Which of GET and POST each board URL answers for alice, its board member (else 405)."""
     client.force_login(alice)
-    for method, url in board_urls(office, things):
-        response = getattr(client, method)(url, {"publish": "1"} if method == "post" else None)
-        assert response.status_code in (200, 302), url
-        if method == "post":
-            assert response.status_code == 302
+    allowed = {}
+    for name, url in board_urls(office, things):
+        allowed[name] = []
+        for method in ("get", "post"):
+            response = getattr(client, method)(url, post_data(name) if method == "post" else None)
+            if response.status_code == 405:
+                continue
+            assert response.status_code in (200, 302), (method, url, response.status_code)
+            allowed[name].append(method)
+        assert allowed[name], url
+    client.logout()
+    things["activity"].highlight_published = False
+    things["activity"].save()
+    return allowed
+
+
+def test_the_board_member_reaches_every_url(client, alice, office, things, allowed_methods):
+    assert set(allowed_methods) == set(BOARD_KWARGS) - {"board_home"}
+    assert allowed_methods["board_activity_highlight"] == ["post"]
+    assert allowed_methods["board_request_new"] == ["get", "post"]
+    # the valid posts of the fixture went through: one more of each record
+    assert _counts() == [2, 2, 2, 2]
+    client.force_login(alice)
     assert client.get(reverse("offices:board_home")).status_code == 302
 
 
-def test_a_member_of_another_office_gets_404_everywhere(client, bob, bob_board, office, things):
+def test_a_member_of_another_office_gets_404_everywhere(
+    client, bob, bob_board, office, things, allowed_methods
+):
+    before = _counts()
     client.force_login(bob)
-    for method, url in board_urls(office, things):
-        assert getattr(client, method)(url).status_code == 404, url
+    for name, url in board_urls(office, things):
+        for method in allowed_methods[name]:
+            data = post_data(name) if method == "post" else None
+            assert getattr(client, method)(url, data).status_code == 404, (method, url)
+    assert _counts() == before
     things["activity"].refresh_from_db()
     assert not things["activity"].highlight_published
 
 
-def test_a_user_without_a_board_seat_gets_404(client, charlie, office, things):
+def test_a_user_without_a_board_seat_gets_404(client, charlie, office, things, allowed_methods):
+    before = _counts()
     client.force_login(charlie)
-    for method, url in board_urls(office, things):
-        assert getattr(client, method)(url).status_code == 404, url
+    for name, url in board_urls(office, things):
+        for method in allowed_methods[name]:
+            data = post_data(name) if method == "post" else None
+            assert getattr(client, method)(url, data).status_code == 404, (method, url)
+    assert _counts() == before
     response = client.get(reverse("offices:board_home"))
     assert response.status_code == 200
 
 
 def test_an_anonymous_visitor_is_sent_to_login(client, office, things):
-    for method, url in [*board_urls(office, things), ("get", reverse("offices:board_home"))]:
-        response = getattr(client, method)(url)
-        assert response.status_code == 302, url
-        assert reverse("account_login") in response["Location"], url
+    before = _counts()
+    urls = [*board_urls(office, things), ("board_home", reverse("offices:board_home"))]
+    for name, url in urls:
+        for method in ("get", "post"):
+            data = post_data(name) if method == "post" else None
+            response = getattr(client, method)(url, data)
+            assert response.status_code == 302, (method, url)
+            assert response["Location"].startswith(reverse("account_login") + "?next="), url
+    assert _counts() == before
 
 
 def test_a_former_board_member_loses_access(client, alice, alice_board, office, things):
     alice_board.term_ends_on = timezone.localdate() - timezone.timedelta(days=1)
     alice_board.save()
     client.force_login(alice)
-    for method, url in board_urls(office, things):
+    for name, url in board_urls(office, things):
+        method = "post" if name == "board_activity_highlight" else "get"
         assert getattr(client, method)(url).status_code == 404, url
 
 

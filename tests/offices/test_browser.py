@@ -49,7 +49,7 @@ def test_request_report_partial_approval_payment_and_dashboard(
     page.goto("/de/accounts/login/")
     page.fill('input[name="login"]', alice.email)
     page.fill('input[name="password"]', PASSWORD)
-    page.locator('form button[type="submit"]').last.click()
+    page.locator('main form button[type="submit"]').click()  # not the footer's bulletin form
     page.goto("/de/offices/board/")
     assert office.name in page.locator("h1").inner_text()
     page.click(f'a[href="/de/offices/board/{office.pk}/requests/new/"]')

@@ -4,6 +4,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -11,7 +12,7 @@ from django.utils import timezone
 
 from offices import services
 from offices.models import AnnualReport
-from tests.offices.factories import BoardMemberFactory, OfficeFactory
+from tests.offices.factories import ActivityReportFactory, BoardMemberFactory, OfficeFactory
 
 YEAR = timezone.localdate().year
 
@@ -48,16 +49,27 @@ def _queries(client, url) -> int:
 def test_dashboard_shows_totals_overdue_terms_and_missing_chairs(
     supervisor_client, alice, supervisor
 ):
-    _office_with_money(alice, supervisor)
-    _office_with_money(alice, supervisor, currency="TRY")
+    eur = _office_with_money(alice, supervisor)
+    try_office = _office_with_money(alice, supervisor, currency="TRY")
     no_chair = OfficeFactory(name="Büro ohne Vorsitz")
-    html = supervisor_client.get(reverse("admin:offices_dashboard")).content.decode()
+    planned = OfficeFactory(name="Geplantes Büro", status="planned")  # no chair expected yet
+    response = supervisor_client.get(reverse("admin:offices_dashboard"))
+    board = response.context["board"]
+    counts = {value: count for value, _label, count in board.status_counts}
+    assert counts == {"planned": 1, "founding": 0, "active": 3, "suspended": 0, "closed": 0}
+    assert {r.office for r in board.overdue_reports} == {eur, try_office}
+    assert {m.office for m in board.terms_ending} == {eur, try_office}
+    assert board.without_chair == [no_chair]
+    assert planned not in board.without_chair
+    assert board.totals[(YEAR, "TRY")].paid == Decimal("0.10")
+    html = response.content.decode()
     assert f'data-year="{YEAR}" data-currency="EUR"' in html
     assert '<td class="requested">0,30</td>' in html
     assert '<td class="approved">0,20</td>' in html
     assert '<td class="paid">0,10</td>' in html
     assert no_chair.name in html
-    assert html.count("/change/") >= 3
+    for office in (eur, try_office, no_chair):
+        assert reverse("admin:offices_office_change", args=[office.pk]) in html
 
 
 def test_dashboard_and_csv_queries_do_not_grow_with_offices(supervisor_client, alice, supervisor):
@@ -72,6 +84,36 @@ def test_dashboard_and_csv_queries_do_not_grow_with_offices(supervisor_client, a
     assert _queries(supervisor_client, export) == few_csv
 
 
+ADMIN_LISTS = [
+    "office",
+    "boardmember",
+    "officedocument",
+    "fundingrequest",
+    "payment",
+    "annualreport",
+    "activityreport",
+]
+
+
+def _office_with_papers(alice, supervisor, *, currency="EUR"):
+    office = _office_with_money(alice, supervisor, currency=currency)
+    ActivityReportFactory(office=office)
+    services.document_upload(
+        office=office, by=alice, kind="minutes", title="Protokoll",
+        upload=SimpleUploadedFile("p.pdf", b"%PDF-1.4\n"),
+    )  # fmt: skip
+
+
+def test_admin_lists_queries_do_not_grow_with_offices(supervisor_client, alice, supervisor):
+    for _ in range(2):
+        _office_with_papers(alice, supervisor)
+    urls = [reverse(f"admin:offices_{name}_changelist") for name in ADMIN_LISTS]
+    few = {url: _queries(supervisor_client, url) for url in urls}
+    for i in range(48):
+        _office_with_papers(alice, supervisor, currency=["EUR", "TRY", "CHF"][i % 3])
+    assert {url: _queries(supervisor_client, url) for url in urls} == few
+
+
 def test_csv_export_has_exact_totals_per_office_year_and_currency(
     supervisor_client, alice, supervisor
 ):
@@ -83,7 +125,8 @@ def test_csv_export_has_exact_totals_per_office_year_and_currency(
     response = supervisor_client.get(reverse("admin:offices_finance_csv"))
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0][:4] == ["Büro", "Land", "Jahr", "Währung"] or len(rows[0]) == 8
+    assert rows[0][:4] == ["Büro", "Land", "Jahr", "Währung"]
+    assert len(rows[0]) == 8
     assert [office.name, "DE", str(YEAR), "CHF", "0.30", "0.20", "0.10", "0.30"] in rows
 
 

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -96,3 +98,77 @@ def test_anonymous_cannot_download(client, alice, alice_board, office):
         client.get(reverse("admin:offices_officedocument_download", args=[document.pk])).status_code
         == 302
     )
+
+
+@pytest.fixture
+def private_files(office, alice, alice_board):
+    """Every kind of private file an office has, with each URL that serves it."""
+    from offices import services
+
+    document = services.document_upload(
+        office=office, by=alice, kind="statutes", title="Satzung",
+        upload=SimpleUploadedFile("satzung.pdf", PDF),
+    )  # fmt: skip
+    report = services.annual_report_submit(
+        office=office, by=alice, year=2026, amount_spent="5.00", currency="EUR",
+        activity_summary="s", financial_report=SimpleUploadedFile("f.pdf", PDF),
+    )  # fmt: skip
+    o = office.pk
+    board = [
+        reverse("offices:board_document", kwargs={"office_id": o, "document_id": document.pk}),
+        reverse(
+            "offices:board_annual_report_file", kwargs={"office_id": o, "report_id": report.pk}
+        ),
+    ]
+    back_office = [
+        reverse("admin:offices_officedocument_download", args=[document.pk]),
+        reverse("admin:offices_annualreport_file", args=[report.pk]),
+    ]
+    return board, back_office
+
+
+def _body(response) -> bytes:
+    return b"".join(response.streaming_content)
+
+
+def test_every_private_file_is_served_to_its_board_and_the_supervisors_only(
+    client, alice, bob, bob_board, supervisor, private_files
+):
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.contrib.auth.models import Group
+
+    from tests.factories import UserFactory
+    from weltstadt.accounts.roles import PROGRAMME_COORDINATOR
+
+    board, back_office = private_files
+    client.force_login(alice)
+    for url in board:
+        assert _body(client.get(url)) == PDF, url
+    client.force_login(supervisor)
+    for url in back_office:
+        assert _body(client.get(url)) == PDF, url
+    # a member of another office: 404 in the board area, the admin login in the back office
+    client.force_login(bob)
+    for url in board:
+        assert client.get(url).status_code == 404, url
+    for url in back_office:
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert "/admin/login/" in response["Location"], url
+    # staff of another programme: refused
+    coordinator = UserFactory(email="coord@example.org", is_staff=True)
+    coordinator.groups.add(Group.objects.get(name=PROGRAMME_COORDINATOR))
+    TOTP.activate(coordinator, generate_totp_secret())
+    client.force_login(coordinator)
+    for url in back_office:
+        assert client.get(url).status_code == 403, url
+    for url in board:
+        assert client.get(url).status_code == 404, url
+    # nobody logged in: a login page, never the file
+    client.logout()
+    for url in [*board, *back_office]:
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert "login" in response["Location"], url
+    # and none of the files is under the public media folder
+    assert not list(Path(settings.MEDIA_ROOT).rglob("*.pdf"))

@@ -4,6 +4,8 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
 from summits.models import Registration
 from tests.factories import CityFactory
@@ -32,7 +34,7 @@ def test_a_delegation_fills_the_summit_and_a_cancellation_promotes_the_waiting(b
     izmir = CityFactory(name="İzmir", country="TR")
 
     # The head of delegation registers three members.
-    page.goto("/de/summits/bremen-2027/")
+    page.goto("/en/summits/bremen-2027/")
     page.get_by_role("link", name="Register a city delegation").click()
     page.select_option("#id_city", str(izmir.pk))
     page.fill("#id_head_name", "Zeynep Aksoy")
@@ -50,7 +52,7 @@ def test_a_delegation_fills_the_summit_and_a_cancellation_promotes_the_waiting(b
     assert summit.registrations.filter(status="confirmed").count() == 3
 
     # The summit is full: a later registrant goes on the waiting list.
-    page.goto("/de/summits/bremen-2027/register/")
+    page.goto("/en/summits/bremen-2027/register/")
     page.fill("#id_name", "Şule Öztürk")
     page.fill("#id_email", "sule@example.org")
     page.select_option("#id_role", "expert")
@@ -61,13 +63,17 @@ def test_a_delegation_fills_the_summit_and_a_cancellation_promotes_the_waiting(b
     sule = Registration.objects.get(email="sule@example.org")
     assert (sule.status, sule.waiting_position) == ("waiting", 1)
 
-    # One delegate cancels through the link in their mail.
+    # One delegate cancels through the link in their (German) mail.
     _row, confirmation = _mail("joerg@example.org", "registration_confirmed")
     link = re.search(r"http\S+/registration/\S+/", confirmation.text).group(0)
+    assert urlsplit(link).path.startswith("/de/")
     page.goto(urlsplit(link).path)
-    page.get_by_role("button", name="Cancel my registration").click()
+    with translation.override("de"):
+        cancel, cancelled = gettext("Cancel my registration"), gettext("Cancelled")
+    assert cancel != "Cancel my registration"  # the page is in German
+    page.get_by_role("button", name=cancel).click()
     page.wait_for_load_state()
-    assert page.locator("#registration-status").inner_text() == "Cancelled"
+    assert page.locator("#registration-status").inner_text() == cancelled
 
     # The waiting registrant is promoted and mailed in their language (Turkish).
     sule.refresh_from_db()

@@ -3,21 +3,16 @@
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from summits.models import Registration
 from summits.services.errors import SummitError
 from summits.services.registration import Participant, registration_create
 from tests.summits.factories import RegistrationFactory, SummitFactory
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="row locks under real concurrency need PostgreSQL (set DATABASE_URL); "
-        "SQLite allows one writer at a time, so there is nothing to race",
-    ),
-]
+# Row locks under real concurrency need PostgreSQL (DATABASE_URL): SQLite allows one writer at a
+# time, so there is nothing to race. Without PostgreSQL these tests are deselected, in CI an error.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
 
 
 def _race(summit, count: int) -> tuple[list[Registration], list[str]]:

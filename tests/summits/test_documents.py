@@ -66,6 +66,15 @@ def _pdf_text(content: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
+def _font_names(content: bytes) -> set[str]:
+    reader = PdfReader(io.BytesIO(content))
+    return {
+        str(font.get_object()["/BaseFont"]).split("+", 1)[1]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+
+
 NAMES = ["Çağla Yıldız", "İlkay Şahin", "Oğuz Gökçe", "Jörg Müller"]
 
 
@@ -80,11 +89,16 @@ def test_the_badge_sheet_holds_every_name_with_turkish_letters(run_on_commit):
     with run_on_commit():
         badges_schedule(summit=summit)  # the pdf_ tasks run eagerly here
     summit.refresh_from_db()
-    text = _pdf_text(summit.badges_pdf.read())
+    sheet = summit.badges_pdf.read()
+    text = _pdf_text(sheet)
     for name in NAMES:
         assert name in text
     assert "İzmir" in text
     assert "Cancelled Person" not in text
+    # İ, ş, ğ are drawn from the latin-ext font files, embedded as fonts of their own: with one
+    # name for both subset files the PDF showed them with another letter's glyph.
+    fonts = {name.rstrip(",") for name in _font_names(sheet)}
+    assert {"Source-Serif-4-Bold", "Source-Serif-4-Ext-Bold"} <= fonts
     for registration in summit.registrations.filter(status="confirmed"):
         assert registration.badge_pdf
         assert registration.name in _pdf_text(registration.badge_pdf.read())

@@ -105,7 +105,7 @@ def test_the_manage_link_changes_and_cancels_a_registration(client, run_on_commi
     assert registration.status == "cancelled"
     assert waiting.status == "confirmed"
     # Cancelling again shows a message instead of failing.
-    response = client.post(f"{url}cancel/", follow=True)
+    response = client.post(f"{url}cancel/".replace("/de/", "/en/"), follow=True)
     assert "already been cancelled" in response.content.decode()
 
 
@@ -147,4 +147,15 @@ def test_a_delegation_without_members_is_refused(client):
     response = client.post("/en/summits/s/register/delegation/",
                            _delegation_form(CityFactory(), []))  # fmt: skip
     assert "Add at least one member" in response.content.decode()
+    assert not Delegation.objects.exists()
+
+
+def test_a_filled_member_row_needs_a_role_chosen(client):
+    SummitFactory(slug="s")
+    data = _delegation_form(CityFactory(name="Bremen"), [("Jörg", "j@example.org", "de")])
+    data["members-0-role"] = ""
+    response = client.post("/en/summits/s/register/delegation/", data)
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert not Registration.objects.exists()
     assert not Delegation.objects.exists()

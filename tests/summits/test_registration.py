@@ -2,7 +2,8 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from summits.models import Delegation, Registration, Summit
 from summits.services.errors import SummitError
@@ -21,6 +22,13 @@ from weltstadt.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db
 S = Registration.Status
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # The refusals are translated; these tests read them in English.
+    with translation.override("en"):
+        yield
 
 
 def person(n, language="de", email=None):
@@ -187,3 +195,21 @@ def test_raising_the_capacity_moves_the_waiting_list_up_in_order(run_on_commit):
     c.refresh_from_db()
     assert (c.status, c.waiting_position) == (S.WAITING, 1)
     assert {m.to[0] for m in mail.outbox} == {a.email, b.email}
+
+
+def test_confirmation_and_waiting_list_mails_are_in_each_registrants_language(run_on_commit):
+    summit = SummitFactory(capacity=1, waiting_list_capacity=5, title_tr="Kardeş Şehirler Zirvesi")
+    with run_on_commit():
+        registration_create(summit=summit, participant=person(1, "de"))
+        registration_create(summit=summit, participant=person(2, "tr"))
+    by_recipient = {m.to[0]: m for m in mail.outbox}
+    waiting_line = "When a place becomes free, you move up automatically and we mail you at once."
+    with translation.override("tr"):
+        turkish = gettext(waiting_line)
+    assert turkish != waiting_line  # the catalogue has it
+    assert turkish in by_recipient["p2@example.org"].body
+    assert "Kardeş Şehirler Zirvesi" in by_recipient["p2@example.org"].subject
+    german = by_recipient["p1@example.org"]
+    assert summit.title_de in german.subject
+    assert "/de/summits/registration/" in german.body
+    assert "Kardeş Şehirler Zirvesi" not in german.body

@@ -3,6 +3,7 @@ import io
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
@@ -25,6 +26,7 @@ def test_the_check_in_page_finds_a_person_by_qr_content_or_name_and_records_arri
     izmir = CityFactory(name="İzmir", country="TR")
     ayse = RegistrationFactory(summit=summit, name="Ayşe Yılmaz", city=izmir, role="mayor")
     RegistrationFactory(summit=summit, name="Jörg Brandt", role="press")
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the admin follows the cookie
     url = f"/admin/summits/summit/{summit.pk}/check-in/"
     page = staff_client.get(url, {"q": ayse.qr_content}).content.decode()
     assert "Ayşe Yılmaz" in page
@@ -40,6 +42,11 @@ def test_the_check_in_page_finds_a_person_by_qr_content_or_name_and_records_arri
     assert ayse.checked_in_at == first_arrival
     attendance = staff_client.get(f"/admin/summits/summit/{summit.pk}/attendance/").content.decode()
     assert "1 of 2 confirmed participants have arrived" in attendance
+    # counts per city and per role (confirmed, arrived)
+    assert "<td>İzmir</td><td>1</td><td>1</td>" in attendance
+    assert "<td>no city</td><td>1</td><td>0</td>" in attendance
+    assert "<td>Mayor</td><td>1</td><td>1</td>" in attendance
+    assert "<td>Press</td><td>1</td><td>0</td>" in attendance
 
 
 def test_waiting_people_cannot_be_checked_in(staff_client):
@@ -83,11 +90,15 @@ def test_csv_export_holds_participants_with_turkish_letters(staff_client):
 
 
 def test_the_registration_admin_filters_by_city_role_and_status(staff_client):
-    RegistrationFactory(name="Ayşe", role="mayor")
-    for query in ["status=confirmed", "role__exact=mayor", "q=Ayşe"]:
+    izmir = CityFactory(name="İzmir", country="TR")
+    RegistrationFactory(name="Ayşe", role="mayor", city=izmir)
+    RegistrationFactory(name="Jörg", role="press", status="waiting", waiting_position=1)
+    for query in ["status__exact=confirmed", "role__exact=mayor", f"city__id__exact={izmir.pk}",
+                  "q=Ayşe"]:  # fmt: skip
         response = staff_client.get(f"/admin/summits/registration/?{query}")
         assert response.status_code == 200
         assert "Ayşe" in response.content.decode()
+        assert "Jörg" not in response.content.decode(), query
 
 
 def test_bulk_mail_goes_through_the_outbox_once_in_each_language(staff_client, run_on_commit):

@@ -26,3 +26,14 @@ def test_healthz_checks_a_reachable_broker(client, settings):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json()["broker"] == "ok"
+
+
+@pytest.mark.django_db
+def test_healthz_answers_probes_behind_allowed_hosts_and_the_https_redirect(client, settings):
+    settings.ALLOWED_HOSTS = ["weltstadt-izmir.org"]
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get("/healthz", HTTP_HOST="10.0.0.7:8000")
+    assert response.status_code == 200
+    assert response.json()["database"] == "ok"
+    # every other page still refuses a foreign host
+    assert client.get("/de/", HTTP_HOST="10.0.0.7:8000").status_code == 400

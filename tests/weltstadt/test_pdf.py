@@ -1,8 +1,11 @@
 import io
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from pypdf import PdfReader
 
 from weltstadt.pdf import RestrictedURLFetcher, pdf_render
@@ -28,6 +31,26 @@ def test_turkish_text_round_trips_through_the_shipped_fonts():
     fonts = _fonts(pdf)
     assert any("Source-Serif-4" in font for font in fonts), fonts
     assert not any("DejaVu" in font for font in fonts), fonts
+    # İ, ş, ğ come from the latin-ext file, embedded as a font of its own: WeasyPrint names an
+    # embedded font by family, weight and style only, so one family name for both subset files
+    # made the PDF draw İ as Ŋ and ş as · (the text layer stayed right, the page did not).
+    assert any("Source-Serif-4-Ext" in font for font in fonts), fonts
+
+
+def test_every_pdf_template_uses_the_pdf_fonts_with_their_extended_pair():
+    """The web stylesheet (fonts.css) splits a family by unicode-range, which PDFs cannot use."""
+    root = Path(settings.BASE_DIR)
+    sources = [*root.glob("templates/pdf/**/*.html"), *root.glob("static/css/pdf-*.css")]
+    assert sources
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        assert "css/fonts.css" not in text, f"{source} links the web fonts"
+        if source.name == "pdf-fonts.css":
+            continue
+        for family in re.findall(r"font-family:\s*([^;}]+)", text):
+            for name in ("Source Serif 4", "Source Sans 3"):
+                if f'"{name}"' in family:
+                    assert f'"{name} Ext"' in family, f"{source}: {family} lacks {name} Ext"
 
 
 def test_pdf_a_variant_is_available_for_archival_documents():

@@ -1,8 +1,21 @@
+from django.conf import settings
+from django.http import HttpResponseBadRequest, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
+
+from weltstadt.programmes import PROGRAMMES
+
+
+def _without_request(template: str) -> str:
+    """Render an error page without the request: whatever broke (a forged Host header, a
+    failing session or database) may be in there, and the error page must not fail as well."""
+    return loader.render_to_string(
+        template, {"programmes": PROGRAMMES, "site_url": settings.SITE_URL}
+    )
 
 
 def bad_request(request, exception=None):
-    return render(request, "400.html", status=400)
+    return HttpResponseBadRequest(_without_request("400.html"))
 
 
 def permission_denied(request, exception=None):
@@ -14,5 +27,4 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # Rendered without a request context on purpose: whatever broke may be in there.
-    return render(request, "500.html", status=500)
+    return HttpResponseServerError(_without_request("500.html"))

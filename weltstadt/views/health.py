@@ -27,6 +27,23 @@ def _broker_ok() -> bool | None:
         return False
 
 
+class HealthCheckMiddleware:
+    """Answer `/healthz` before host validation and the HTTPS redirect.
+
+    Container and load-balancer probes call it over plain HTTP with the container's own address
+    as host; behind `ALLOWED_HOSTS` and `SECURE_SSL_REDIRECT` they would get 400 or 301 instead of
+    the portal's health. The answer holds no data worth protecting.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path == "/healthz":
+            return healthz(request)
+        return self.get_response(request)
+
+
 @never_cache
 @require_GET
 def healthz(request):
