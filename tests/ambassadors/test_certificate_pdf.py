@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from ambassadors.certificates.models import CertificateFile
 from ambassadors.certificates.services import certificate_award, certificate_render
 from tests.ambassadors.certificate_fixtures import TURKISH_NAME, course, statement, turkish_graduate  # noqa: F401
-from tests.ambassadors.pdf_glyphs import misdrawn_characters
+from tests.pdf_glyphs import misdrawn_characters
 
 
 def _text(pdf: bytes) -> str:

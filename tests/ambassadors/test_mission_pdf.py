@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from ambassadors.certificates.models import MissionStatementDocument
 from tests.ambassadors.certificate_fixtures import statement  # noqa: F401
 from tests.ambassadors.factories import PersonalGoalFactory
-from tests.ambassadors.pdf_glyphs import misdrawn_characters
+from tests.pdf_glyphs import misdrawn_characters
 
 URL = "/tr/ambassadors/member/mission/2026/pdf/"
 

@@ -22,14 +22,34 @@ def _outline(font: TTFont, glyph_name: str) -> tuple:
     return tuple(coordinates), tuple(ends)
 
 
+def _single_substitutions(font: TTFont) -> dict[str, set[str]]:
+    """The alternates a glyph may be replaced by (tabular or old-style figures, small capitals):
+    OpenType single substitutions, the only kind that keeps one character on one glyph."""
+    alternates: dict[str, set[str]] = {}
+    if "GSUB" not in font:
+        return alternates
+    for lookup in font["GSUB"].table.LookupList.Lookup:
+        for subtable in lookup.SubTable:
+            if lookup.LookupType == 7:  # an extension wraps the real subtable
+                subtable = subtable.ExtSubTable
+            if getattr(subtable, "LookupType", lookup.LookupType) != 1:
+                continue
+            for source, target in subtable.mapping.items():
+                alternates.setdefault(source, set()).add(target)
+    return alternates
+
+
 @cache
 def _shipped_outlines() -> dict[str, set[tuple]]:
-    """Each character of the shipped fonts with the outlines it has in them."""
+    """Each character of the shipped fonts with the outlines it has in them, alternates too."""
     outlines: dict[str, set[tuple]] = {}
     for path in sorted((settings.BASE_DIR / "static" / "fonts").glob("*.woff2")):
         font = TTFont(path)
+        alternates = _single_substitutions(font)
         for codepoint, glyph_name in font.getBestCmap().items():
-            outlines.setdefault(chr(codepoint), set()).add(_outline(font, glyph_name))
+            shapes = outlines.setdefault(chr(codepoint), set())
+            for name in {glyph_name, *alternates.get(glyph_name, ())}:
+                shapes.add(_outline(font, name))
     return outlines
 
 
