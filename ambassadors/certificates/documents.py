@@ -11,13 +11,14 @@ from functools import lru_cache
 
 import segno
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from ambassadors.certificates.models import Certificate
 from ambassadors.certificates.titles import TITLE, TITLE_TURKISH
 from ambassadors.models import Ambassador, MissionStatement, PersonalGoal
-from weltstadt.pdf import data_uri, font_config_cached, pdf_render
+from weltstadt.pdf import data_uri, font_config_cached, pdf_from_html, pdf_render
 from weltstadt.private_storage import private_storage
 
 PDF_VARIANT = "pdf/a-3b"
@@ -57,28 +58,33 @@ def certificate_language(certificate: Certificate) -> str:
     return certificate.ambassador.user.preferred_language or settings.LANGUAGE_CODE
 
 
-def certificate_pdf(certificate: Certificate) -> bytes:
-    """The PDF/A of the certificate's current version, in the holder's language."""
+def certificate_html(certificate: Certificate) -> str:
+    """The HTML of the certificate's current version, in the holder's language."""
     language = certificate_language(certificate)
     url = verification_url(certificate, language=language)
     statement = certificate.mission_statement
     with translation.override(language):
         signatory_title = statement.signatory_title if statement else certificate.signatory_title
         title = str(TITLE)
-    return pdf_render(
-        "pdf/ambassadors/certificate.html",
-        {
-            "certificate": certificate,
-            "title": title,
-            "title_turkish": TITLE_TURKISH if title != TITLE_TURKISH else "",
-            "signatory_title": signatory_title,
-            "signature": signature_data_uri(statement),
-            "qr": qr_data_uri(url),
-            "verification_url": url,
-        },
-        language=language,
-        pdf_variant=PDF_VARIANT,
-        font_config=font_config_cached(),
+        return render_to_string(
+            "pdf/ambassadors/certificate.html",
+            {
+                "language": language,
+                "certificate": certificate,
+                "title": title,
+                "title_turkish": TITLE_TURKISH if title != TITLE_TURKISH else "",
+                "signatory_title": signatory_title,
+                "signature": signature_data_uri(statement),
+                "qr": qr_data_uri(url),
+                "verification_url": url,
+            },
+        )
+
+
+def certificate_pdf(certificate: Certificate) -> bytes:
+    """The PDF/A of the certificate's current version, in the holder's language."""
+    return pdf_from_html(
+        certificate_html(certificate), pdf_variant=PDF_VARIANT, font_config=font_config_cached()
     )
 
 

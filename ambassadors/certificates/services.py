@@ -22,8 +22,8 @@ from ambassadors.certificates.selectors import Candidate, award_candidates, miss
 from ambassadors.certificates.titles import TITLE
 from ambassadors.models import Ambassador, Cohort, MissionStatement
 from ambassadors.services import ProgrammeError
-from weltstadt.models import User
-from weltstadt.outbox import mail_enqueue_for_user
+from weltstadt.models import OutgoingMail, User
+from weltstadt.outbox import mail_enqueue_for_user, outbox_schedule
 
 
 def _signatory(year: int) -> MissionStatement:
@@ -205,7 +205,8 @@ def certificate_render(*, certificate_id: int) -> CertificateFile | None:
 
     Guarantees: one `CertificateFile` per version (a repeated or concurrent run keeps the
     first); the mail is enqueued in the same transaction as the file row, with a key per
-    version, so a crash anywhere repeats at most the rendering, never the mail. A revoked
+    version, so a crash anywhere repeats at most the rendering, never the mail; a repeated run
+    hands a mail still waiting in the outbox to the mail queue again. A revoked
     certificate and an outdated version are neither rendered nor mailed.
     """
     certificate = (
@@ -237,7 +238,7 @@ def _mail_certificate(certificate: Certificate, pdf: CertificateFile) -> None:
     language = documents.certificate_language(certificate)
     with translation.override(language):
         title = str(TITLE)
-    mail_enqueue_for_user(
+    mail = mail_enqueue_for_user(
         user,
         key=f"ambassadors:certificate:{certificate.pk}:v{pdf.version}",
         template="ambassadors/certificate_issued",
@@ -255,7 +256,12 @@ def _mail_certificate(certificate: Certificate, pdf: CertificateFile) -> None:
                 "mimetype": "application/pdf",
             }
         ],
+        send=False,
     )
+    # A render repeated after a crash between its commit and the hand-over to the mail queue
+    # sends the mail on; a second delivery task finds the row claimed and sends nothing.
+    if mail.status == OutgoingMail.Status.PENDING:
+        outbox_schedule([mail.pk])
 
 
 def mission_documents_schedule(*, statement: MissionStatement) -> int:

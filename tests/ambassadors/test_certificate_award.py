@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.db import transaction
+from django.utils import translation
 
 from ambassadors.certificates.models import Certificate, CertificateFile
 from ambassadors.certificates.numbering import number_allocate
@@ -25,6 +26,13 @@ from tests.ambassadors.certificate_fixtures import (  # noqa: F401
 )
 from tests.ambassadors.factories import MissionStatementFactory
 from weltstadt.models import OutgoingMail
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The refusals are read in the language of whoever acts: here English."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -129,7 +137,8 @@ def test_a_correction_is_a_new_version_with_the_same_number_and_code(
     assert list(corrected.files.values_list("version", flat=True)) == [2, 1]
     assert len(mail.outbox) == 2
     assert "IZB-2026-0001" in mail.outbox[1].subject
-    assert "düzelttik" in mail.outbox[1].body  # "we corrected", in the holder's Turkish
+    # in the holder's language, whoever corrected it
+    assert "sertifikanızı düzelttik" in mail.outbox[1].body
     # the audit history: who, when, what
     history = list(corrected.history.order_by("history_date"))
     assert [h.holder_name for h in history] == ["Çağrı Işıl Öztürk-Şengüler", "Çağrı Işıl Öztürk"]
@@ -178,3 +187,28 @@ def test_no_award_without_a_signatory(cohort, staff_user):
     ambassador = graduate(cohort)
     with pytest.raises(ProgrammeError, match="mission statement"):
         certificate_award(ambassador=ambassador, by=staff_user)
+
+
+def test_a_repeated_render_renders_nothing_and_sends_on_a_mail_left_behind(
+    turkish_graduate,  # noqa: F811
+    staff_user,
+    run_on_commit,
+    monkeypatch,
+):
+    """A worker that died after committing the file and the outbox row, before handing the
+    mail to the mail queue: the redelivered render sends that mail, and only once."""
+    from ambassadors.certificates import services
+
+    with monkeypatch.context() as crash:
+        crash.setattr(services, "outbox_schedule", lambda ids: None)
+        with run_on_commit():
+            certificate = certificate_award(ambassador=turkish_graduate, by=staff_user)
+    assert OutgoingMail.objects.get().status == OutgoingMail.Status.PENDING
+    assert mail.outbox == []
+
+    for _ in range(2):
+        with run_on_commit():
+            services.certificate_render(certificate_id=certificate.pk)
+    assert CertificateFile.objects.count() == 1
+    assert OutgoingMail.objects.get().status == OutgoingMail.Status.SENT
+    assert len(mail.outbox) == 1

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from ambassadors.certificates.models import CertificateFile
 from ambassadors.certificates.services import certificate_award, certificate_render
 from tests.ambassadors.certificate_fixtures import TURKISH_NAME, course, statement, turkish_graduate  # noqa: F401
+from tests.pdf_glyphs import misdrawn_characters
 
 
 def _text(pdf: bytes) -> str:
@@ -64,6 +65,14 @@ def test_the_pdf_is_pdf_a_with_embedded_fonts_and_passes_qpdf(awarded):
     assert all("Source-Serif-4" in str(f["/BaseFont"]) for f in fonts)
     descriptors = [f["/DescendantFonts"][0].get_object()["/FontDescriptor"] for f in fonts]
     assert all("/FontFile2" in d for d in descriptors)  # embedded
+
+
+def test_every_letter_is_drawn_with_its_own_glyph(awarded):
+    """The latin and latin-ext font files of a weight are embedded apart: with one PDF font
+    for both, "Çağrı" was drawn with the other file's glyphs (text extraction still read it)."""
+    pdf = awarded.files.get(version=1).file.read()
+    assert {"Ç", "ğ", "ı", "ş", "İ", "Ö"} <= set(_text(pdf))
+    assert misdrawn_characters(pdf) == set()
 
 
 def test_the_qr_code_opens_the_verification_page(awarded, tmp_path):

@@ -21,6 +21,7 @@ from tests.masterplan.factories import (
     adopt,
     indicator_with,
 )
+from tests.pdf_glyphs import misdrawn_characters
 
 
 def _plan(areas: int, strategies: int, objectives: int, indicators: int) -> Plan:
@@ -161,7 +162,9 @@ def test_pdf_export_holds_every_priority_area_title(client, run_on_commit):
     assert export.status == PlanExport.Status.READY
     download = client.get(f"/tr/masterplan/pdf/{export.pk}/?download=1")
     assert download["Content-Type"] == "application/pdf"
-    reader = PdfReader(io.BytesIO(b"".join(download.streaming_content)))
+    pdf = b"".join(download.streaming_content)
+    assert misdrawn_characters(pdf) == set()
+    reader = PdfReader(io.BytesIO(pdf))
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     for area in plan.areas.all():
         assert area.title_tr in text, area.title_tr

@@ -9,6 +9,7 @@ from summits.models import Declaration, Registration
 from summits.services.documents import badge_render
 from summits.services.summit import badges_schedule, declaration_pdf_schedule
 from tests.factories import CityFactory
+from tests.pdf_glyphs import misdrawn_characters
 from tests.summits.factories import RegistrationFactory, SessionFactory, SummitFactory
 
 pytestmark = pytest.mark.django_db
@@ -99,6 +100,7 @@ def test_the_badge_sheet_holds_every_name_with_turkish_letters(run_on_commit):
     # name for both subset files the PDF showed them with another letter's glyph.
     fonts = {name.rstrip(",") for name in _font_names(sheet)}
     assert {"Source-Serif-4-Bold", "Source-Serif-4-Ext-Bold"} <= fonts
+    assert misdrawn_characters(sheet) == set()
     for registration in summit.registrations.filter(status="confirmed"):
         assert registration.badge_pdf
         assert registration.name in _pdf_text(registration.badge_pdf.read())
@@ -124,7 +126,9 @@ def test_the_declaration_is_rendered_in_every_language_and_served_publicly(clien
         declaration_pdf_schedule(declaration=declaration)
     response = client.get("/tr/summits/izmir-2025/declaration.pdf")
     assert response.status_code == 200
-    text = _pdf_text(b"".join(response.streaming_content))
+    pdf = b"".join(response.streaming_content)
+    assert misdrawn_characters(pdf) == set()
+    text = _pdf_text(pdf)
     assert "İzmir Bildirisi" in text
     assert "Kardeş şehirler taahhüt eder." in text
     german = _pdf_text(

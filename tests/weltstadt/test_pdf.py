@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from pypdf import PdfReader
 
+from tests.pdf_glyphs import misdrawn_characters
 from weltstadt.pdf import RestrictedURLFetcher, pdf_render
 
 TURKISH = "İzmir Büyükşehir Belediyesi — Ğğ Şş İı Çç Öö Üü"
@@ -35,6 +36,7 @@ def test_turkish_text_round_trips_through_the_shipped_fonts():
     # embedded font by family, weight and style only, so one family name for both subset files
     # made the PDF draw İ as Ŋ and ş as · (the text layer stayed right, the page did not).
     assert any("Source-Serif-4-Ext" in font for font in fonts), fonts
+    assert misdrawn_characters(pdf) == set()
 
 
 def test_every_pdf_template_uses_the_pdf_fonts_with_their_extended_pair():
