@@ -13,6 +13,7 @@ from offices import selectors, services
 from offices.admin.pages import admin_form_page
 from offices.forms import DecisionForm, PaymentForm, ReviewForm
 from offices.models import ActivityReport, AnnualReport, BudgetLine, FundingRequest, Payment
+from offices.templatetags.offices_format import money
 from offices.uploads import content_type_for
 
 
@@ -121,7 +122,7 @@ class FundingRequestAdmin(SimpleHistoryAdmin):
             title=gettext("Decide on the request of %(office)s") % {"office": funding.office},
             intro=gettext("Requested: %(amount)s %(currency)s for %(year)s")
             % {
-                "amount": funding.amount_requested,
+                "amount": money(funding.amount_requested),
                 "currency": funding.currency,
                 "year": funding.year,
             },
@@ -144,7 +145,7 @@ class FundingRequestAdmin(SimpleHistoryAdmin):
             form_class=PaymentForm,
             title=gettext("Record a payment to %(office)s") % {"office": funding.office},
             intro=gettext("Approved: %(amount)s %(currency)s")
-            % {"amount": funding.amount_approved, "currency": funding.currency},
+            % {"amount": money(funding.amount_approved), "currency": funding.currency},
             perform=lambda data: services.payment_record(
                 request=funding,
                 by=request.user,
