@@ -1,5 +1,6 @@
 """Money and dates as the reader's language writes them, on pages and in mail alike."""
 
+import datetime
 from decimal import Decimal, InvalidOperation
 
 from django import template
@@ -22,3 +23,14 @@ def money(amount, currency: str = "") -> str:
             return str(amount)
     number = formats.number_format(amount, decimal_pos=2, use_l10n=True, force_grouping=True)
     return f"{number}\u00a0{currency}" if currency else number
+
+
+@register.filter
+def iso_date(value) -> datetime.date | str:
+    """A date from its ISO text (as mail contexts store it), ready for the `date` filter."""
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return value
