@@ -22,7 +22,7 @@ from weltstadt.models import City, User
 
 SUPERVISOR = "supervisor@weltstadt.example"
 
-# slug, name, city, country, lat, lon, path of statuses, address, description (de, en)
+# slug, name, city, country, path of statuses, address, description (de, tr, en)
 OFFICES = [
     (
         "bremen",
@@ -32,6 +32,7 @@ OFFICES = [
         ["founding", "active"],
         "Am Markt 1\n28195 Bremen",
         "Das Büro pflegt die Städtepartnerschaft Bremen–İzmir seit 1995.",
+        "Büro, 1995'ten bu yana süren Bremen–İzmir kardeş şehir ilişkisini yürütüyor.",
         "The office looks after the Bremen–İzmir sister-city partnership, in place since 1995.",
     ),
     (
@@ -42,6 +43,7 @@ OFFICES = [
         ["founding", "active"],
         "Stephansplatz 4\n1010 Wien",
         "Treffpunkt für Wirtschaft, Kultur und Studium zwischen Wien und İzmir.",
+        "Viyana ile İzmir arasında iş dünyası, kültür ve eğitim için bir buluşma noktası.",
         "A meeting point for business, culture and study between Vienna and İzmir.",
     ),
     (
@@ -53,8 +55,9 @@ OFFICES = [
         "Römerberg 23\n60311 Frankfurt am Main",
         "",
         "",
+        "",
     ),
-    ("rotterdam", "İzmir Office Rotterdam", "Rotterdam", "NL", [], "", "", ""),
+    ("rotterdam", "İzmir Office Rotterdam", "Rotterdam", "NL", [], "", "", "", ""),
     (
         "lyon",
         "Bureau d'İzmir à Lyon",
@@ -64,8 +67,15 @@ OFFICES = [
         "",
         "",
         "",
+        "",
     ),
 ]
+# Why the city changed an office's status: written by its supervisors in İzmir, in Turkish.
+STATUS_REASONS = {
+    "founding": "Büyükşehir Belediye Meclisi kuruluş kararını onayladı.",
+    "active": "Dernek tescil edildi, yönetim kurulu atandı.",
+    "suspended": "Yönetim kurulu istifa etti; yeni kurul atanana kadar faaliyetler askıda.",
+}
 FOUNDED = {
     "bremen": datetime.date(2019, 5, 19),
     "wien": datetime.date(2021, 10, 29),
@@ -109,13 +119,22 @@ def _board(office: Office, today: datetime.date, people) -> None:
         )
 
 
+def _translate(report: ActivityReport, **texts: tuple[str, str, str]) -> None:
+    """Set the German, Turkish and English versions of the report's translated fields."""
+    for name, (de, tr, en) in texts.items():
+        setattr(report, f"{name}_de", de)
+        setattr(report, f"{name}_tr", tr)
+        setattr(report, f"{name}_en", en)
+    report.save()
+
+
 @transaction.atomic
 def demo_seed() -> list[DemoLogin]:
     supervisor = User.objects.get(email=SUPERVISOR)
     bremen_chair = demo_user("board.bremen@weltstadt.example", name="Selin Yıldız", language="de")
     wien_chair = demo_user("board.wien@weltstadt.example", name="Emre Doğan", language="tr")
     today = timezone.localdate()
-    for slug, name, city, country, path, address, text_de, text_en in OFFICES:
+    for slug, name, city, country, path, address, text_de, text_tr, text_en in OFFICES:
         if Office.objects.filter(slug=slug).exists():
             continue
         office = Office.objects.create(
@@ -127,6 +146,7 @@ def demo_seed() -> list[DemoLogin]:
             email=f"{slug}@weltstadt-izmir.org",
             supervising_unit="İzmir Büyükşehir Belediyesi – Dış İlişkiler Şube Müdürlüğü",
             description_de=text_de,
+            description_tr=text_tr,
             description_en=text_en,
             founded_on=FOUNDED.get(slug),
         )
@@ -139,7 +159,7 @@ def demo_seed() -> list[DemoLogin]:
         )
         for status in path:
             services.office_status_change(
-                office=office, to=status, by=supervisor, reason="Demo: decision of the city council"
+                office=office, to=status, by=supervisor, reason=STATUS_REASONS[status]
             )
     bremen = Office.objects.get(slug="bremen")
     wien = Office.objects.get(slug="wien")
@@ -179,7 +199,7 @@ def demo_seed() -> list[DemoLogin]:
             by=supervisor,
             decision=FundingRequest.Status.PARTLY_APPROVED,
             amount="4000.00",
-            reason="Printing is covered by the city's own budget.",
+            reason="Baskı giderleri Büyükşehir Belediyesi'nin kendi bütçesinden karşılanıyor.",
         )
         services.payment_record(
             request=request, by=supervisor, amount="2000.00", paid_on=today, reference="ÖDEME-1"
@@ -193,13 +213,16 @@ def demo_seed() -> list[DemoLogin]:
             activity_summary="Zwölf Veranstaltungen, zwei Delegationsbesuche, eine Messe.",
         )
     if not FundingRequest.objects.filter(office=wien).exists():
+        # the Vienna board writes Turkish, the Bremen board German: as real boards would
         services.funding_request_submit(
             office=wien,
             by=wien_chair,
             year=today.year,
-            purpose="Kulturwoche İzmir in Wien",
+            purpose=(
+                "Viyana'da İzmir Kültür Haftası: konser, film gösterimleri ve Ege mutfağı atölyesi"
+            ),
             currency="EUR",
-            lines=[("Raummiete", "950.00"), ("Werbung", "410.40")],
+            lines=[("Salon kirası", "950.00"), ("Tanıtım ve baskı", "410.40")],
         )
     if not wien.annual_reports.exists():
         # last year's report is overdue: the dashboard and the reminders show it
@@ -229,10 +252,45 @@ def demo_seed() -> list[DemoLogin]:
             visitors=2300,
             highlight="2.300 Gäste bei den İzmir-Tagen im Bremer Rathaus.",
         )
-        report.title_en = "İzmir Days in Bremen"
-        report.highlight_en = "2,300 visitors at the İzmir Days in Bremen City Hall."
-        report.save()
+        _translate(
+            report,
+            title=("İzmir-Tage in Bremen", "Bremen'de İzmir Günleri", "İzmir Days in Bremen"),
+            highlight=(
+                "2.300 Gäste bei den İzmir-Tagen im Bremer Rathaus.",
+                "Bremen Belediye Sarayı'ndaki İzmir Günleri'ne 2.300 kişi katıldı.",
+                "2,300 visitors at the İzmir Days in Bremen City Hall.",
+            ),
+        )
         services.activity_highlight_publish(report=report, by=bremen_chair, published=True)
+    if not ActivityReport.objects.filter(office=wien).exists():
+        report = services.activity_report_submit(
+            office=wien,
+            by=wien_chair,
+            title="Viyana'da İzmir Kültür Akşamı",
+            period_start=today - datetime.timedelta(days=45),
+            period_end=today - datetime.timedelta(days=45),
+            events_count=3,
+            events="Ege mutfağı tadımı, İzmir fotoğraf sergisi, gençlik korosu konseri",
+            contacts="Wirtschaftskammer Wien, Avusturya Türk İş İnsanları Derneği",
+            institutions="Wiener Rathaus, T.C. Viyana Başkonsolosluğu",
+            media_coverage="Yeni Vatan Gazete, Radio Stephansdom",
+            visitors=640,
+            highlight="Viyana Belediye Sarayı'ndaki İzmir Kültür Akşamı'na 640 kişi katıldı.",
+        )
+        _translate(
+            report,
+            title=(
+                "İzmir-Kulturabend in Wien",
+                "Viyana'da İzmir Kültür Akşamı",
+                "İzmir Culture Evening in Vienna",
+            ),
+            highlight=(
+                "640 Gäste beim İzmir-Kulturabend im Wiener Rathaus.",
+                "Viyana Belediye Sarayı'ndaki İzmir Kültür Akşamı'na 640 kişi katıldı.",
+                "640 guests at the İzmir Culture Evening in Vienna City Hall.",
+            ),
+        )
+        services.activity_highlight_publish(report=report, by=wien_chair, published=True)
     return [
         DemoLogin(email="board.bremen@weltstadt.example", role="Office board (Bremen, chair)"),
         DemoLogin(email="board.wien@weltstadt.example", role="Office board (Wien, chair)"),

@@ -73,6 +73,23 @@ def board_offices_for_user(user: User) -> QuerySet[Office]:
     )
 
 
+def offices_with_files_open_to(user: User) -> QuerySet[Office]:
+    """The offices whose private files (documents, financial reports) a staff user may open.
+
+    Those the user supervises (Office.supervisors), or every office for a superuser. The supervisor
+    role alone is not enough: it shows the dashboard for all offices, but an office's papers are
+    for its board and its own supervisors only. An office without supervisors is open to superusers
+    only (the dashboard lists such offices so that someone is assigned).
+    """
+    if user.is_superuser:
+        return Office.objects.all()
+    return Office.objects.filter(supervisors=user)
+
+
+def office_files_open_to(user: User, office: Office) -> bool:
+    return user.is_superuser or office.supervisors.filter(pk=user.pk).exists()
+
+
 def office_board_area(*, office: Office) -> dict:
     today = timezone.localdate()
     return {
@@ -149,6 +166,7 @@ class Dashboard:
     overdue_reports: list[AnnualReport]
     terms_ending: list[BoardMember]
     without_chair: list[Office]
+    without_supervisor: list[Office] = field(default_factory=list)
     open_requests: list[FundingRequest] = field(default_factory=list)
 
 
@@ -184,6 +202,11 @@ def dashboard(*, today: datetime.date | None = None, horizon_days: int = 60) -> 
         without_chair=list(
             Office.objects.filter(status__in=[Office.Status.FOUNDING, Office.Status.ACTIVE])
             .filter(~Exists(chair))
+            .order_by("name")
+        ),
+        without_supervisor=list(
+            Office.objects.exclude(status=Office.Status.CLOSED)
+            .filter(supervisors__isnull=True)
             .order_by("name")
         ),
         open_requests=list(

@@ -10,10 +10,11 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from masterplan.admin_inlines import ObjectiveLinkInline
-from offices import services
+from offices import selectors, services
 from offices.admin.pages import admin_form_page
 from offices.forms import DecisionForm, PaymentForm, ReviewForm
 from offices.models import ActivityReport, AnnualReport, BudgetLine, FundingRequest, Payment
+from offices.templatetags.offices_format import money
 from offices.uploads import content_type_for
 
 
@@ -122,7 +123,7 @@ class FundingRequestAdmin(SimpleHistoryAdmin):
             title=gettext("Decide on the request of %(office)s") % {"office": funding.office},
             intro=gettext("Requested: %(amount)s %(currency)s for %(year)s")
             % {
-                "amount": funding.amount_requested,
+                "amount": money(funding.amount_requested),
                 "currency": funding.currency,
                 "year": funding.year,
             },
@@ -145,7 +146,7 @@ class FundingRequestAdmin(SimpleHistoryAdmin):
             form_class=PaymentForm,
             title=gettext("Record a payment to %(office)s") % {"office": funding.office},
             intro=gettext("Approved: %(amount)s %(currency)s")
-            % {"amount": funding.amount_approved, "currency": funding.currency},
+            % {"amount": money(funding.amount_approved), "currency": funding.currency},
             perform=lambda data: services.payment_record(
                 request=funding,
                 by=request.user,
@@ -193,10 +194,24 @@ class AnnualReportAdmin(SimpleHistoryAdmin):
         "review_note",
         "review_link",
     ]
-    fields = ["deadline", *readonly_fields]
 
     def has_add_permission(self, request):
         return False
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(self.readonly_fields)
+        if obj is not None and not selectors.office_files_open_to(request.user, obj.office):
+            fields[fields.index("report_file")] = "report_file_withheld"
+        return fields
+
+    def get_fields(self, request, obj=None):
+        return ["deadline", *self.get_readonly_fields(request, obj)]
+
+    @admin.display(description=_("financial report"))
+    def report_file_withheld(self, report):
+        if not report.financial_report:
+            return "–"
+        return gettext("Only the supervisors of this office can open it.")
 
     @admin.display(description=_("financial report"))
     def report_file(self, report):
@@ -238,7 +253,12 @@ class AnnualReportAdmin(SimpleHistoryAdmin):
     def file_view(self, request, pk: int):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        report = get_object_or_404(AnnualReport, pk=pk)
+        report = get_object_or_404(
+            AnnualReport.objects.filter(
+                office__in=selectors.offices_with_files_open_to(request.user)
+            ),
+            pk=pk,
+        )
         if not report.financial_report:
             raise Http404
         return FileResponse(

@@ -73,6 +73,13 @@ class OfficeAdmin(SimpleHistoryAdmin, TranslationAdmin):
     actions = ["invite_board"]
     change_list_template = "offices/admin/office_change_list.html"
 
+    def get_inline_instances(self, request, obj=None):
+        # Every holder of the role sees the office; its documents only its own supervisors.
+        inlines = super().get_inline_instances(request, obj)
+        if obj is not None and not selectors.office_files_open_to(request.user, obj):
+            inlines = [inline for inline in inlines if not isinstance(inline, DocumentInline)]
+        return inlines
+
     @admin.display(description=_("change status"))
     def change_status(self, office):
         if not office.pk:
@@ -169,7 +176,9 @@ class BoardMemberAdmin(SimpleHistoryAdmin):
 
 @admin.register(OfficeDocument)
 class OfficeDocumentAdmin(admin.ModelAdmin):
-    list_display = ["title", "office", "kind", "uploaded_by", "uploaded_at"]
+    """Documents of the offices the user supervises (all for superusers), nobody else's."""
+
+    list_display = ["title", "office", "kind", "download", "uploaded_by", "uploaded_at"]
     list_filter = ["kind", "office__country"]
     search_fields = ["title", "office__name", "original_name"]
     list_select_related = ["office", "uploaded_by"]
@@ -186,10 +195,26 @@ class OfficeDocumentAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
+    @admin.display(description=_("file"))
+    def download(self, document):
+        url = reverse("admin:offices_officedocument_download", args=[document.pk])
+        return format_html('<a href="{}">{}</a>', url, document.original_name)
+
+    def get_queryset(self, request):
+        documents = super().get_queryset(request)
+        if request.user.is_superuser:
+            return documents
+        return documents.filter(office__in=selectors.offices_with_files_open_to(request.user))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "office":
+            kwargs["queryset"] = selectors.offices_with_files_open_to(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def download_view(self, request, pk: int):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        document = get_object_or_404(OfficeDocument, pk=pk)
+        document = get_object_or_404(self.get_queryset(request), pk=pk)
         return FileResponse(
             document.file.open("rb"),
             as_attachment=True,

@@ -13,6 +13,7 @@ from offices.models import AnnualReport, BudgetLine, FundingRequest, Office, Pay
 from offices.models.money import CENT, Currency
 from offices.services.errors import OfficeError
 from offices.services.notify import board_users
+from offices.templatetags.offices_format import money
 from weltstadt.models import User
 from weltstadt.outbox import mail_enqueue_for_user
 
@@ -187,7 +188,7 @@ def payment_record(
         if paid + amount > locked.amount_approved:
             raise OfficeError(
                 _("Payments would exceed the approved amount (%(left)s %(currency)s left).")
-                % {"left": locked.amount_approved - paid, "currency": locked.currency}
+                % {"left": money(locked.amount_approved - paid), "currency": locked.currency}
             )
         return Payment.objects.create(
             request=locked,

@@ -61,7 +61,7 @@ def test_request_report_partial_approval_payment_and_dashboard(
         page.fill(f'input[name="lines-{i}-amount"]', amount)
     page.locator("form.board-form button[type=submit]").click()
     page.wait_for_url(re.compile(r"/requests/\d+/$"))
-    assert "1000,30" in page.content()
+    assert "1.000,30" in page.content()
 
     # ... and the annual report, with the financial report as a PDF.
     page.goto(f"/de/offices/board/{office.pk}/report/")
@@ -78,7 +78,7 @@ def test_request_report_partial_approval_payment_and_dashboard(
     assert "250,05" in page.content()
 
     assert _totals(staff) == {
-        "requested": "1000,30",
+        "requested": "1.000,30",
         "approved": "0,00",
         "paid": "0,00",
         "reported": "250,05",
@@ -99,7 +99,7 @@ def test_request_report_partial_approval_payment_and_dashboard(
     staff.wait_for_url(re.compile(r"/admin/offices/fundingrequest/\d+/change/$"))
 
     assert _totals(staff) == {
-        "requested": "1000,30",
+        "requested": "1.000,30",
         "approved": "800,00",
         "paid": "300,10",
         "reported": "250,05",

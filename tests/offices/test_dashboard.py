@@ -97,6 +97,7 @@ ADMIN_LISTS = [
 
 def _office_with_papers(alice, supervisor, *, currency="EUR"):
     office = _office_with_money(alice, supervisor, currency=currency)
+    office.supervisors.add(supervisor)  # or its documents are not in the supervisor's list
     ActivityReportFactory(office=office)
     services.document_upload(
         office=office, by=alice, kind="minutes", title="Protokoll",

@@ -1,4 +1,5 @@
 import pytest
+from django.utils.html import escape
 
 from offices.models import FundingRequest, Office
 from weltstadt.demo import demo_seed_all
@@ -19,3 +20,44 @@ def test_demo_has_offices_in_several_countries_at_different_stages(client):
     assert client.get("/de/offices/").status_code == 200
     html = client.get("/en/offices/bremen/").content.decode()
     assert "İzmir Days in Bremen" in html
+
+
+ENGLISH_WORDS = {"the", "of", "is", "by", "and", "decision", "council", "covered", "demo"}
+
+
+def _words(text: str) -> set[str]:
+    return {word.strip(".,:;'\"").lower() for word in text.split()}
+
+
+@pytest.mark.django_db
+def test_demo_texts_are_in_german_and_turkish_as_the_pages_are(client):
+    """Translated fields have German and Turkish values; what a person wrote is not English."""
+    from offices.models import ActivityReport, OfficeStatusChange
+
+    demo_seed_all()
+    for office in Office.objects.exclude(description_de=""):
+        assert office.description_tr, office.slug
+    reports = ActivityReport.objects.filter(highlight_published=True)
+    assert {report.office.slug for report in reports} >= {"bremen", "wien"}
+    for report in reports:
+        for field in ["title", "highlight"]:
+            de, tr = getattr(report, f"{field}_de"), getattr(report, f"{field}_tr")
+            assert de, (report.office.slug, field)
+            assert tr, (report.office.slug, field)
+            assert de != tr, (report.office.slug, field)
+    written = [
+        *OfficeStatusChange.objects.values_list("reason", flat=True),
+        *FundingRequest.objects.values_list("purpose", flat=True),
+        *FundingRequest.objects.exclude(decision_reason="").values_list(
+            "decision_reason", flat=True
+        ),
+        *ActivityReport.objects.values_list("events", flat=True),
+    ]
+    for text in written:
+        assert not _words(text) & ENGLISH_WORDS, text
+    for url, title in [
+        ("/tr/offices/bremen/", "Bremen'de İzmir Günleri"),
+        ("/de/offices/wien/", "İzmir-Kulturabend in Wien"),
+        ("/tr/offices/wien/", "Viyana'da İzmir Kültür Akşamı"),
+    ]:
+        assert escape(title) in client.get(url).content.decode(), url

@@ -4,9 +4,12 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from offices.models import OfficeDocument
 from offices.uploads import MAX_UPLOAD_BYTES
+from tests.offices.factories import supervisor_user
 
 PDF = b"%PDF-1.4\n% statutes\n"
 
@@ -71,6 +74,7 @@ def test_bad_kind_is_refused(client, alice, alice_board, office):
 def test_supervisors_download_in_the_back_office_but_members_cannot(
     client, alice, alice_board, office, supervisor
 ):
+    office.supervisors.add(supervisor)
     client.force_login(alice)
     _upload(client, office, "a.pdf", PDF)
     document = OfficeDocument.objects.get()
@@ -132,7 +136,7 @@ def _body(response) -> bytes:
 
 
 def test_every_private_file_is_served_to_its_board_and_the_supervisors_only(
-    client, alice, bob, bob_board, supervisor, private_files
+    client, alice, bob, bob_board, office, supervisor, private_files
 ):
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
     from django.contrib.auth.models import Group
@@ -141,6 +145,7 @@ def test_every_private_file_is_served_to_its_board_and_the_supervisors_only(
     from weltstadt.accounts.roles import PROGRAMME_COORDINATOR
 
     board, back_office = private_files
+    office.supervisors.add(supervisor)
     client.force_login(alice)
     for url in board:
         assert _body(client.get(url)) == PDF, url
@@ -172,3 +177,76 @@ def test_every_private_file_is_served_to_its_board_and_the_supervisors_only(
         assert "login" in response["Location"], url
     # and none of the files is under the public media folder
     assert not list(Path(settings.MEDIA_ROOT).rglob("*.pdf"))
+
+
+def test_back_office_files_are_for_the_offices_own_supervisors_only(
+    client, office, other_office, supervisor, staff_user, private_files
+):
+    """The role shows every office; an office's papers only to its own supervisors."""
+    _board, back_office = private_files
+    office.supervisors.add(supervisor)
+    stranger = supervisor_user("other-supervisor@example.org")  # same role, another office
+    other_office.supervisors.add(stranger)
+    document = OfficeDocument.objects.get()
+    report = office.annual_reports.get()
+    download = reverse("admin:offices_officedocument_download", args=[document.pk])
+    report_file = reverse("admin:offices_annualreport_file", args=[report.pk])
+    documents = reverse("admin:offices_officedocument_changelist")
+    office_page = reverse("admin:offices_office_change", args=[office.pk])
+    report_page = reverse("admin:offices_annualreport_change", args=[report.pk])
+
+    client.force_login(supervisor)
+    assert download.encode() in client.get(documents).content
+    assert download.encode() in client.get(office_page).content
+    assert report_file.encode() in client.get(report_page).content
+
+    client.force_login(stranger)
+    for url in back_office:
+        assert client.get(url).status_code == 404, url
+    change_url = reverse("admin:offices_officedocument_change", args=[document.pk])
+    listed = client.get(documents).content
+    assert download.encode() not in listed
+    assert change_url.encode() not in listed
+    assert b"satzung.pdf" not in listed
+    change = client.get(change_url)
+    assert change.status_code == 302  # "does not exist", like any object outside one's reach
+    page = client.get(office_page)
+    assert page.status_code == 200  # the office itself is the role's
+    assert download.encode() not in page.content
+    assert b"satzung.pdf" not in page.content
+    page = client.get(report_page)
+    assert page.status_code == 200  # so are the report's state and amounts
+    assert report_file.encode() not in page.content
+    with translation.override("de"):
+        withheld = gettext("Only the supervisors of this office can open it.")
+    assert withheld.encode() in page.content
+    # nor can they file a document for an office they do not supervise
+    response = client.post(
+        reverse("admin:offices_officedocument_add"),
+        {"office": office.pk, "kind": "minutes", "title": "Untergeschoben",
+         "file": SimpleUploadedFile("x.pdf", PDF)},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert not OfficeDocument.objects.filter(title="Untergeschoben").exists()
+
+    client.force_login(staff_user)  # a superuser sees every office's papers
+    for url in back_office:
+        assert _body(client.get(url)) == PDF, url
+
+
+def test_an_office_without_supervisors_is_flagged_and_its_files_are_closed_to_the_role(
+    client, office, supervisor, private_files
+):
+    _board, back_office = private_files
+    client.force_login(supervisor)
+    for url in back_office:
+        assert client.get(url).status_code == 404, url
+    dashboard = client.get(reverse("admin:offices_dashboard"))
+    flagged = dashboard.content.split(b'id="offices-without-supervisor"')[1].split(b"</table>")[0]
+    assert office.name.encode() in flagged
+    office.supervisors.add(supervisor)
+    for url in back_office:
+        assert _body(client.get(url)) == PDF, url
+    dashboard = client.get(reverse("admin:offices_dashboard"))
+    flagged = dashboard.content.split(b'id="offices-without-supervisor"')[1].split(b"</table>")[0]
+    assert office.name.encode() not in flagged

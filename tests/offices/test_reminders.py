@@ -47,8 +47,39 @@ def test_reminders_go_out_once_however_often_the_job_runs(setup, run_on_commit, 
         "Amtszeit im Vorstand endet: Murat Şen (İzmir-Büro Bremen)",
     ) in subjects
     due = next(m for m in mail.outbox if m.to == [alice.email])
-    assert due.subject == "Der Bericht 2026 von İzmir-Büro Bremen ist am 2027-03-31 fällig"
+    assert due.subject == "Der Bericht 2026 von İzmir-Büro Bremen ist am 31. März 2027 fällig"
     assert "/de/offices/board/" in due.body  # alice reads German
+
+
+def test_dates_in_reminders_are_written_in_each_recipients_language(
+    setup, run_on_commit, office, alice, bob, supervisor
+):
+    """Not 2027-03-31: the date as the reader's language writes it, subject and body alike."""
+    BoardMemberFactory(office=office, user=bob, appointed_on=datetime.date(2025, 1, 1))
+    supervisor.preferred_language = "en"
+    supervisor.save()
+    with run_on_commit():
+        services.reminders_send(today=TODAY)
+    later = datetime.date(2027, 4, 2)
+    with run_on_commit():
+        services.reminders_send(today=later)
+    by_reader = {}
+    for message in mail.outbox:
+        by_reader.setdefault(message.to[0], []).append(message)
+    german, turkish = by_reader[alice.email], by_reader[bob.email]
+    english = by_reader[supervisor.email]
+    assert "31. März 2027" in german[0].subject
+    assert "31 Mart 2027" in turkish[0].subject
+    for message in german + turkish + english:
+        assert "2027-03-31" not in message.subject + message.body, message.subject
+        html = message.alternatives[0][0] if message.alternatives else ""
+        assert "2027-03-31" not in html
+    assert any("31. März 2027" in m.body for m in german if "2026" in m.subject)  # overdue
+    assert any("31 Mart 2027" in m.body for m in turkish)
+    # the supervisor reads English: the term ending and the overdue report
+    ends_on = (TODAY + datetime.timedelta(days=20)).strftime("%B %-d, %Y")
+    assert any(ends_on in m.body for m in english), [m.body for m in english]
+    assert any("March 31, 2027" in m.body for m in english)
 
 
 def test_overdue_reminder_after_the_deadline_to_board_and_supervisor(

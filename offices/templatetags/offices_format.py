@@ -1,0 +1,36 @@
+"""Money and dates as the reader's language writes them, on pages and in mail alike."""
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django import template
+from django.utils import formats
+
+register = template.Library()
+
+
+@register.filter
+def money(amount, currency: str = "") -> str:
+    """`4.520,60 EUR` in German, `4,520.60 EUR` in English: grouped, two decimals, the ISO code
+    after a non-breaking space. Takes a Decimal or its text (mail contexts are JSON) and never
+    goes through a float; the CSV export does not use this, it stays machine-readable."""
+    if amount is None or amount == "":
+        return ""
+    if not isinstance(amount, Decimal):
+        try:
+            amount = Decimal(str(amount))
+        except InvalidOperation:
+            return str(amount)
+    number = formats.number_format(amount, decimal_pos=2, use_l10n=True, force_grouping=True)
+    return f"{number}\u00a0{currency}" if currency else number
+
+
+@register.filter
+def iso_date(value) -> datetime.date | str:
+    """A date from its ISO text (as mail contexts store it), ready for the `date` filter."""
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return value
