@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class WeltstadtConfig(AppConfig):
     name = "weltstadt"
     verbose_name = _("Weltstadt Izmir")
+
+    def ready(self):
+        from django.contrib import admin
+        from django.contrib.admin import options, widgets
+        from django.db import models
+
+        # A web address typed without a scheme is https in every admin form (Django 6's default;
+        # 5.2 still assumes http and warns). Inlines read the defaults when they are built; the
+        # registered admins (autodiscovered before this app is ready) get it added.
+        https = {"widget": widgets.AdminURLFieldWidget, "assume_scheme": "https"}
+        options.FORMFIELD_FOR_DBFIELD_DEFAULTS[models.URLField] = https
+        for model_admin in admin.site._registry.values():
+            overrides = model_admin.formfield_overrides
+            overrides[models.URLField] = {**overrides.get(models.URLField, {}), **https}
