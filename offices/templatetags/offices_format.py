@@ -1,10 +1,11 @@
 """Money and dates as the reader's language writes them, on pages and in mail alike."""
 
-import datetime
 from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils import formats
+
+from weltstadt.templatetags.weltstadt_format import iso_date
 
 register = template.Library()
 
@@ -25,12 +26,4 @@ def money(amount, currency: str = "") -> str:
     return f"{number}\u00a0{currency}" if currency else number
 
 
-@register.filter
-def iso_date(value) -> datetime.date | str:
-    """A date from its ISO text (as mail contexts store it), ready for the `date` filter."""
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(str(value))
-    except ValueError:
-        return value
+register.filter("iso_date", iso_date)

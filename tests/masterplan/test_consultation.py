@@ -4,7 +4,8 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from masterplan.models import ExpertComment, Plan
 from masterplan.services.consultation import (
@@ -50,7 +51,12 @@ def test_invitation_mails_a_personal_link_in_the_experts_language(plan, run_on_c
     message = mail.outbox[0]
     assert message.to == ["ayse@example.org"]
     assert f"/tr/masterplan/expert/{invitation.token}/" in message.body
-    assert "Sevgili" in message.body or "Ayşe Demir" in message.body
+    assert "Sayın Ayşe Demir" in message.body
+    # the expiry date as Turkish writes it ("1 Ocak 2027"), not as ISO text
+    expires = invitation.expires_at.date()
+    with translation.override("tr"):
+        assert date_format(expires, "DATE_FORMAT") in message.body
+    assert expires.isoformat() not in message.body
 
 
 def test_expert_comments_on_an_area_and_a_strategy_without_password(client, plan, area):
