@@ -18,6 +18,7 @@ from offices.admin.pages import admin_form_page
 from offices.forms import StatusForm
 from offices.models import BoardMember, Founder, Office, OfficeDocument, OfficeStatusChange
 from offices.uploads import content_type_for
+from weltstadt.private_file_widget import PrivateFileWidget
 
 
 class FounderInline(admin.TabularInline):
@@ -199,6 +200,16 @@ class OfficeDocumentAdmin(admin.ModelAdmin):
     def download(self, document):
         url = reverse("admin:offices_officedocument_download", args=[document.pk])
         return format_html('<a href="{}">{}</a>', url, document.original_name)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "file":
+            kwargs["widget"] = PrivateFileWidget(
+                download_url=lambda file: reverse(
+                    "admin:offices_officedocument_download", args=[file.instance.pk]
+                ),
+                label=lambda file: file.instance.original_name,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         documents = super().get_queryset(request)
