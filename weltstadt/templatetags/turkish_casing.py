@@ -58,4 +58,3 @@ def turkish_words(parser, token):
     nodelist = parser.parse(("endturkish_words",))
     parser.delete_first_token()
     return _TurkishWordsNode(nodelist)
-
