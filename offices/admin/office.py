@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
@@ -127,7 +127,7 @@ class OfficeAdmin(SimpleHistoryAdmin, TranslationAdmin):
                 gettext("Year"),
                 gettext("Currency"),
                 gettext("Requested"),
-                gettext("Approved"),
+                pgettext("amount of funding", "Approved"),
                 gettext("Paid"),
                 gettext("Reported"),
             ]
