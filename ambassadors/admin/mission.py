@@ -1,5 +1,9 @@
+import mimetypes
+
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -12,6 +16,7 @@ from ambassadors.models import MissionStatement, PersonalGoal
 from ambassadors.selectors import year_statistics
 from ambassadors.services.mission import mission_statement_publish
 from ambassadors.uploads import validate_photo
+from weltstadt.private_file_widget import PrivateFileWidget
 
 
 class MissionStatementForm(forms.ModelForm):
@@ -26,6 +31,13 @@ class MissionStatementForm(forms.ModelForm):
             "signature",
             "handover_date",
         ]
+        widgets = {
+            "signature": PrivateFileWidget(
+                download_url=lambda file: reverse(
+                    "admin:ambassadors_missionstatement_signature", args=[file.instance.pk]
+                )
+            )
+        }
 
     def clean_signature(self):
         signature = self.cleaned_data.get("signature")
@@ -50,6 +62,11 @@ class MissionStatementAdmin(TranslationAdmin):
                 self.admin_site.admin_view(self.statistics_view),
                 name="ambassadors_missionstatement_statistics",
             ),
+            path(
+                "<int:pk>/signature/",
+                self.admin_site.admin_view(self.signature_view),
+                name="ambassadors_missionstatement_signature",
+            ),
             *super().get_urls(),
         ]
 
@@ -58,11 +75,23 @@ class MissionStatementAdmin(TranslationAdmin):
         url = reverse("admin:ambassadors_missionstatement_statistics", args=[obj.year])
         return format_html('<a href="{}">{}</a>', url, _("Goals and activities"))
 
+    def signature_view(self, request, pk: int):
+        """The signature image, private like every file in private storage."""
+        statement = get_object_or_404(MissionStatement, pk=pk)
+        if not self.has_view_permission(request, statement):
+            raise PermissionDenied
+        if not statement.signature:
+            raise Http404
+        name = statement.signature.name.rsplit("/", 1)[-1]
+        return FileResponse(
+            statement.signature.open("rb"),
+            filename=name,
+            content_type=mimetypes.guess_type(name)[0] or "application/octet-stream",
+        )
+
     def statistics_view(self, request, year: int):
         statement = get_object_or_404(MissionStatement, year=year)
         if not self.has_view_permission(request, statement):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         return TemplateResponse(
             request,

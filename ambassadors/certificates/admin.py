@@ -4,6 +4,7 @@ revocation with a reason, audit history, PDF download and the cohort award with 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
@@ -223,7 +224,36 @@ class MissionStatementDocumentAdmin(admin.ModelAdmin):
     list_filter = ["statement"]
     search_fields = ["ambassador__user__name", "ambassador__user__email"]
     list_select_related = ["statement", "ambassador__user"]
-    readonly_fields = ["statement", "ambassador", "file", "rendered_at"]
+    readonly_fields = ["statement", "ambassador", "download", "rendered_at"]
+    fields = readonly_fields  # the PDF is rendered, never uploaded here
 
     def has_add_permission(self, request):
         return False
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<int:pk>/pdf/",
+                wrap(self.pdf_view),
+                name="ambassadors_missionstatementdocument_pdf",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("PDF"))
+    def download(self, obj):
+        if not obj.pk or not obj.file:
+            return "–"
+        url = reverse("admin:ambassadors_missionstatementdocument_pdf", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Download"))
+
+    def pdf_view(self, request, pk: int):
+        document = get_object_or_404(
+            MissionStatementDocument.objects.select_related("statement"), pk=pk
+        )
+        if not self.has_view_permission(request, document):
+            raise PermissionDenied
+        if not document.file:
+            raise Http404
+        return pdf_response(document.file, f"mission-statement-{document.statement.year}.pdf")

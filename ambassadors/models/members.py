@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from ambassadors.models.programme import Application, Cohort, Field, Module
@@ -112,8 +113,8 @@ class Evidence(models.Model):
     """What an ambassador did in an implementation module; staff approve it or send it back."""
 
     class Status(models.TextChoices):
-        SUBMITTED = "submitted", _("Submitted")
-        APPROVED = "approved", _("Approved")
+        SUBMITTED = "submitted", pgettext_lazy("evidence status", "Submitted")
+        APPROVED = "approved", pgettext_lazy("evidence status", "Approved")
         RETURNED = "returned", _("Returned for changes")
 
     ambassador = models.ForeignKey(

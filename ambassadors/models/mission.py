@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ambassadors.models.members import Ambassador
 from weltstadt.private_storage import get_private_storage
@@ -16,7 +17,7 @@ class MissionStatement(models.Model):
     """One year's goals set by the mayor; publishing it mails every active ambassador."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("mission statement status", "Draft")
         PUBLISHED = "published", _("Published")
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 
@@ -88,9 +89,9 @@ class Application(models.Model):
     """An application to a cohort; staff accept or reject it (see services.applications)."""
 
     class Status(models.TextChoices):
-        SUBMITTED = "submitted", _("Submitted")
-        ACCEPTED = "accepted", _("Accepted")
-        REJECTED = "rejected", _("Rejected")
+        SUBMITTED = "submitted", pgettext_lazy("application status", "Submitted")
+        ACCEPTED = "accepted", pgettext_lazy("application status", "Accepted")
+        REJECTED = "rejected", pgettext_lazy("application status", "Rejected")
 
     cohort = models.ForeignKey(
         Cohort, verbose_name=_("cohort"), on_delete=models.PROTECT, related_name="applications"

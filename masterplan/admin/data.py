@@ -1,8 +1,11 @@
 from django import forms
 from django.contrib import admin, messages
-from django.shortcuts import redirect
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
@@ -73,8 +76,47 @@ class PlanExportAdmin(admin.ModelAdmin):
     list_display = ["plan", "language", "date", "status", "created_at"]
     list_filter = ["status", "language"]
     list_select_related = ["plan"]
-    readonly_fields = ["plan", "language", "date", "status", "file", "error", "created_at"]
+    readonly_fields = ["plan", "language", "date", "status", "download", "error", "created_at"]
+    fields = readonly_fields
     search_fields = ["plan__title"]
 
     def has_add_permission(self, request):
         return False
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/pdf/",
+                self.admin_site.admin_view(self.pdf_view),
+                name="masterplan_planexport_pdf",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("file"))
+    def download(self, export):
+        # The PDF is in private storage: its storage URL (/media/...) serves nothing.
+        if not export.pk or not export.file:
+            return "–"
+        url = reverse("admin:masterplan_planexport_pdf", args=[export.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Download"))
+
+    def pdf_view(self, request, pk: int):
+        export = get_object_or_404(PlanExport.objects.select_related("plan"), pk=pk)
+        if not self.has_view_permission(request, export):
+            raise PermissionDenied
+        try:
+            handle = export.file.open("rb") if export.file else None
+        except FileNotFoundError:
+            handle = None
+        if handle is None:
+            raise Http404
+        return FileResponse(
+            handle,
+            as_attachment=True,
+            filename=(
+                f"masterplan-{export.plan.period_start}-{export.plan.period_end}-"
+                f"{export.language}.pdf"
+            ),
+            content_type="application/pdf",
+        )

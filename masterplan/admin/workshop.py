@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TranslationAdmin
 
 from masterplan.models import Workshop, WorkshopParticipant
@@ -19,7 +20,8 @@ class ParticipantInline(admin.TabularInline):
         if not obj.pk:
             return "–"
         url = reverse("masterplan:ballot", kwargs={"token": obj.token})
-        return format_html('<a href="{}">{}</a>', url, _("open"))
+        label = pgettext_lazy("link that opens a page", "open")
+        return format_html('<a href="{}">{}</a>', url, label)
 
 
 @admin.register(Workshop)

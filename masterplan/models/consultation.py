@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from masterplan.models.plan import Plan, PriorityArea, Strategy
@@ -67,8 +68,8 @@ class ExpertComment(models.Model):
 
     class Moderation(models.TextChoices):
         PENDING = "pending", _("Waiting for moderation")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
+        APPROVED = "approved", pgettext_lazy("expert comment moderation", "Approved")
+        REJECTED = "rejected", pgettext_lazy("expert comment moderation", "Rejected")
 
     invitation = models.ForeignKey(
         ExpertInvitation,

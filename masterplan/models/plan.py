@@ -4,13 +4,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Plan(models.Model):
     """The external-relations master plan; its status changes only through services."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("master plan status", "Draft")
         CONSULTATION = "consultation", _("Consultation")
         ADOPTED = "adopted", _("Adopted")
 

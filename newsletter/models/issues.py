@@ -3,6 +3,7 @@ from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from newsletter.richtext import richtext_clean
 
@@ -21,10 +22,10 @@ class Issue(models.Model):
     """One issue of the bulletin: an edition per language, built from its ordered articles."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("bulletin issue status", "Draft")
         SCHEDULED = "scheduled", _("Scheduled")
         SENDING = "sending", _("Sending")
-        SENT = "sent", _("Sent")
+        SENT = "sent", pgettext_lazy("bulletin issue status", "Sent")
 
     number = models.PositiveIntegerField(_("number"), unique=True)
     date = models.DateField(_("date"))

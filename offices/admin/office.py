@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
@@ -18,6 +18,7 @@ from offices.admin.pages import admin_form_page
 from offices.forms import StatusForm
 from offices.models import BoardMember, Founder, Office, OfficeDocument, OfficeStatusChange
 from offices.uploads import content_type_for
+from weltstadt.private_file_widget import PrivateFileWidget
 
 
 class FounderInline(admin.TabularInline):
@@ -126,7 +127,7 @@ class OfficeAdmin(SimpleHistoryAdmin, TranslationAdmin):
                 gettext("Year"),
                 gettext("Currency"),
                 gettext("Requested"),
-                gettext("Approved"),
+                pgettext("amount of funding", "Approved"),
                 gettext("Paid"),
                 gettext("Reported"),
             ]
@@ -199,6 +200,16 @@ class OfficeDocumentAdmin(admin.ModelAdmin):
     def download(self, document):
         url = reverse("admin:offices_officedocument_download", args=[document.pk])
         return format_html('<a href="{}">{}</a>', url, document.original_name)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "file":
+            kwargs["widget"] = PrivateFileWidget(
+                download_url=lambda file: reverse(
+                    "admin:offices_officedocument_download", args=[file.instance.pk]
+                ),
+                label=lambda file: file.instance.original_name,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         documents = super().get_queryset(request)

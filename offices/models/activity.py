@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from offices.models.office import Office
 
@@ -15,8 +16,8 @@ class ActivityReport(models.Model):
         Office, verbose_name=_("office"), on_delete=models.CASCADE, related_name="activity_reports"
     )
     title = models.CharField(_("title"), max_length=200)
-    period_start = models.DateField(_("from"))
-    period_end = models.DateField(_("until"))
+    period_start = models.DateField(pgettext_lazy("activity report period", "from"))
+    period_end = models.DateField(pgettext_lazy("activity report period", "until"))
     events = models.TextField(_("events held"), blank=True)
     events_count = models.PositiveIntegerField(_("number of events"), default=0)
     contacts = models.TextField(_("contacts made"), blank=True)

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from offices.models.money import amount_field, currency_field
@@ -18,10 +19,10 @@ class FundingRequest(models.Model):
     """A board's request for support in one year and one currency."""
 
     class Status(models.TextChoices):
-        SUBMITTED = "submitted", _("Submitted")
+        SUBMITTED = "submitted", pgettext_lazy("funding request status", "Submitted")
         APPROVED = "approved", _("Approved in full")
         PARTLY_APPROVED = "partly_approved", _("Approved in part")
-        REJECTED = "rejected", _("Rejected")
+        REJECTED = "rejected", pgettext_lazy("funding request status", "Rejected")
 
     office = models.ForeignKey(
         Office, verbose_name=_("office"), on_delete=models.PROTECT, related_name="funding_requests"
@@ -135,10 +136,10 @@ class AnnualReport(models.Model):
     """The yearly financial and activity report an office owes by a deadline."""
 
     class Status(models.TextChoices):
-        DUE = "due", _("Due")
-        SUBMITTED = "submitted", _("Submitted")
+        DUE = "due", pgettext_lazy("annual report status", "Due")
+        SUBMITTED = "submitted", pgettext_lazy("annual report status", "Submitted")
         SENT_BACK = "sent_back", _("Sent back")
-        ACCEPTED = "accepted", _("Accepted")
+        ACCEPTED = "accepted", pgettext_lazy("annual report status", "Accepted")
 
     office = models.ForeignKey(
         Office, verbose_name=_("office"), on_delete=models.PROTECT, related_name="annual_reports"

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
@@ -96,8 +97,12 @@ class OfficeStatusChange(models.Model):
     office = models.ForeignKey(
         Office, verbose_name=_("office"), on_delete=models.CASCADE, related_name="status_changes"
     )
-    from_status = models.CharField(_("from"), max_length=20, choices=Office.Status.choices)
-    to_status = models.CharField(_("to"), max_length=20, choices=Office.Status.choices)
+    from_status = models.CharField(
+        pgettext_lazy("office status change", "from"), max_length=20, choices=Office.Status.choices
+    )
+    to_status = models.CharField(
+        pgettext_lazy("office status change", "to"), max_length=20, choices=Office.Status.choices
+    )
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("changed by"),

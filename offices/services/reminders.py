@@ -20,7 +20,8 @@ class ReminderRun:
 
 def reminders_send(*, today: datetime.date | None = None) -> ReminderRun:
     """Mail what is due: board terms ending within 30 days (to the supervisors), annual reports
-    due within 14 days (to the board) and overdue reports (to the board and the supervisors).
+    due within 14 days (to the board) and overdue reports (to the board, asked to submit, and to
+    the supervisors, told of the delay with a link to the back-office).
 
     Guarantees: each reminder has an idempotency key naming its subject and occasion, so running
     this every day (or twice a day, or after a crash) mails each person once per occasion.
@@ -53,20 +54,28 @@ def reminders_send(*, today: datetime.date | None = None) -> ReminderRun:
     for report in open_reports:
         overdue = report.deadline < today
         occasion = "overdue" if overdue else "due"
-        recipients = board_users(report.office)
+        context = {
+            "office": report.office.name,
+            "office_id": report.office_id,
+            "report_id": report.pk,
+            "year": report.year,
+            "deadline": report.deadline.isoformat(),
+        }
+        # The board is asked to submit (board area); a supervisor can neither submit nor open
+        # the board area, so they are told of the delay and pointed to the back-office. Someone
+        # on both lists gets the board's mail once: the key is per report and person.
+        recipients = [(user, f"offices/report_{occasion}") for user in board_users(report.office)]
         if overdue:
-            recipients += supervisor_users(report.office)
-        for user in recipients:
+            recipients += [
+                (user, "offices/report_overdue_supervisor")
+                for user in supervisor_users(report.office)
+            ]
+        for user, template in recipients:
             mail_enqueue_for_user(
                 user,
                 key=f"offices:report-{occasion}:{report.pk}:{report.deadline}:{user.pk}",
-                template=f"offices/report_{occasion}",
-                context={
-                    "office": report.office.name,
-                    "office_id": report.office_id,
-                    "year": report.year,
-                    "deadline": report.deadline.isoformat(),
-                },
+                template=template,
+                context=context,
             )
             if overdue:
                 run.reports_overdue += 1

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from weltstadt.private_storage import get_private_storage
 
@@ -23,7 +24,7 @@ class Summit(models.Model):
         HYBRID = "hybrid", _("Hybrid")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("summit status", "Draft")
         OPEN = "open", _("Open for registration")
         CLOSED = "closed", _("Registration closed")
         HELD = "held", _("Held")

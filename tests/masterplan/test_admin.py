@@ -47,3 +47,46 @@ def test_admin_action_moves_the_plan_and_refuses_a_bad_move(staff_client):
     )
     plan.refresh_from_db()
     assert plan.status == "consultation"
+
+
+@pytest.mark.django_db
+def test_the_export_admin_links_the_pdf_through_a_checked_view(client, staff_client):
+    """The PDF is in private storage, which /media/ does not serve: the link is a view that
+    checks the viewer's role, for a draft plan's export too."""
+    import datetime
+
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.conf import settings
+    from django.contrib.auth.models import Group
+    from django.core.files.base import ContentFile
+
+    from masterplan.models import PlanExport
+    from tests.factories import UserFactory
+    from tests.masterplan.factories import PlanFactory
+    from weltstadt.accounts.roles import MASTERPLAN_EDITOR, SUMMIT_ORGANISER
+
+    export = PlanExport.objects.create(
+        plan=PlanFactory(), language="tr", date=datetime.date(2027, 1, 5), status="ready"
+    )
+    export.file.save("plan-tr.pdf", ContentFile(b"%PDF-1.7 plan"), save=True)
+    download = f"/admin/masterplan/planexport/{export.pk}/pdf/"
+
+    def login(role):
+        user = UserFactory(email=f"{role[:6].lower()}@example.org", is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+        TOTP.activate(user, generate_totp_secret())
+        client.force_login(user)
+
+    login(MASTERPLAN_EDITOR)
+    html = client.get(f"/admin/masterplan/planexport/{export.pk}/change/").content.decode()
+    assert settings.MEDIA_URL not in html
+    assert f'{export.file.name}"' not in html
+    assert f'href="{download}"' in html
+    response = client.get(download)
+    assert b"".join(response.streaming_content) == b"%PDF-1.7 plan"
+    assert "attachment" in response["Content-Disposition"]
+
+    login(SUMMIT_ORGANISER)
+    assert client.get(download).status_code == 403
+    client.logout()
+    assert client.get(download)["Location"].startswith("/admin/login/")

@@ -151,3 +151,21 @@ def test_the_deployment_check_asks_for_an_https_site_url(settings):
     assert [message.id for message in check_site_url_https(None)] == ["newsletter.W001"]
     settings.SITE_URL = "https://weltstadt-izmir.org"
     assert check_site_url_https(None) == []
+
+
+def test_izmir_in_the_capitals_of_an_edition_is_izmir_with_dots(db):
+    """The eyebrow and the plain-text title are written in capitals on the server (mail clients
+    apply CSS unevenly); Python's upper() and the page's language would write "İZMIR"."""
+    issue = issue_make(languages=["de", "tr"])
+    issue.title_de, issue.title_tr = "Neues aus İzmir", "İzmir'de fuar günleri"
+    issue.save()
+    editions._memo.clear()
+    german = editions.edition_render(issue.pk, language="de", version=99)
+    turkish = editions.edition_render(issue.pk, language="tr", version=99)
+    assert "İZMİR-BULLETIN · AUSGABE 1 · 1. NOVEMBER 2026" in german["html"]
+    assert "NEUES AUS İZMİR" in german["text"]
+    assert "İZMİR BÜLTENİ · SAYI 1 · 01 KASIM 2026" in turkish["html"]
+    assert "İZMİR&#x27;DE FUAR GÜNLERİ" not in turkish["text"]
+    assert "İZMİR'DE FUAR GÜNLERİ" in turkish["text"]
+    for edition in (german, turkish):
+        assert "İZMIR" not in edition["html"] + edition["text"]

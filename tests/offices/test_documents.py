@@ -250,3 +250,43 @@ def test_an_office_without_supervisors_is_flagged_and_its_files_are_closed_to_th
     dashboard = client.get(reverse("admin:offices_dashboard"))
     flagged = dashboard.content.split(b'id="offices-without-supervisor"')[1].split(b"</table>")[0]
     assert office.name.encode() not in flagged
+
+
+def test_back_office_pages_link_private_files_through_the_checked_views_only(
+    client, office, supervisor, private_files
+):
+    """Private files have no /media/ address that serves them: every link is a checked view."""
+    _board, (download, report_file) = private_files
+    office.supervisors.add(supervisor)
+    document = OfficeDocument.objects.get()
+    report = office.annual_reports.get()
+    client.force_login(supervisor)
+    pages = {
+        reverse("admin:offices_officedocument_change", args=[document.pk]): download,
+        reverse("admin:offices_officedocument_changelist"): download,
+        reverse("admin:offices_office_change", args=[office.pk]): download,
+        reverse("admin:offices_annualreport_change", args=[report.pk]): report_file,
+        reverse("admin:offices_annualreport_history", args=[report.pk]): None,
+        reverse(
+            "admin:offices_annualreport_simple_history",
+            args=[report.pk, report.history.latest().history_id],
+        ): report_file,
+    }
+    for page, link in pages.items():
+        html = client.get(page).content.decode()
+        assert settings.MEDIA_URL not in html, page
+        for stored in (document.file.name, report.financial_report.name):
+            assert f'{stored}"' not in html, page  # no href ends in a stored name
+        if link:
+            assert f'href="{link}"' in html, page
+    change = client.get(reverse("admin:offices_officedocument_change", args=[document.pk]))
+    assert "satzung.pdf" in change.content.decode()  # the link reads as the uploaded file
+    # the change page still saves without a new upload, keeping the file
+    response = client.post(
+        reverse("admin:offices_officedocument_change", args=[document.pk]),
+        {"office": office.pk, "kind": "minutes", "title": "Satzung (neu)"},
+    )
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert document.title == "Satzung (neu)"
+    assert _body(client.get(download)) == PDF

@@ -162,3 +162,35 @@ def test_board_invitation_mails_a_working_set_password_link(
     response = client.get(path, follow=True)
     assert response.status_code == 200
     assert b"password1" in response.content
+
+
+def test_overdue_reminder_tells_the_supervisor_and_links_the_back_office(
+    setup, run_on_commit, alice, supervisor, settings
+):
+    """The supervisor cannot submit nor open the board area: their mail reports the delay and
+    links the report in the back-office; the board's mail still asks to submit it."""
+    _ending, report = setup
+    alice.preferred_language = supervisor.preferred_language = "en"
+    alice.save()
+    supervisor.save()
+    with run_on_commit():
+        services.reminders_send(today=datetime.date(2027, 4, 2))
+    overdue = {m.to[0]: m for m in mail.outbox if "2026" in m.subject}
+    to_supervisor, to_board = overdue[supervisor.email], overdue[alice.email]
+
+    back_office = f"{settings.SITE_URL}/admin/offices/annualreport/{report.pk}/change/"
+    html = to_supervisor.alternatives[0][0]
+    assert back_office in to_supervisor.body
+    assert f'href="{back_office}"' in html
+    for text in (to_supervisor.body, html):
+        assert "/offices/board/" not in text
+        assert "Please submit" not in text
+        assert "report 2026 of İzmir-Büro Bremen is overdue" in text
+    assert OutgoingMail.objects.get(to=supervisor.email, template__contains="overdue").template == (
+        "offices/report_overdue_supervisor"
+    )
+
+    board_link = f"{settings.SITE_URL}/en/offices/board/{report.office_id}/report/"
+    assert "Please submit it as soon as possible" in to_board.body
+    assert board_link in to_board.body
+    assert "/admin/" not in to_board.body

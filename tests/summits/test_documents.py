@@ -6,11 +6,12 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from summits.models import Declaration, Registration
-from summits.services.documents import badge_render
+from summits.services.documents import badge_render, declaration_render
 from summits.services.summit import badges_schedule, declaration_pdf_schedule
 from tests.factories import CityFactory
 from tests.pdf_glyphs import misdrawn_characters
 from tests.summits.factories import RegistrationFactory, SessionFactory, SummitFactory
+from weltstadt.private_storage import private_storage
 
 pytestmark = pytest.mark.django_db
 
@@ -138,3 +139,33 @@ def test_the_declaration_is_rendered_in_every_language_and_served_publicly(clien
     # Languages without a translation fall back to German.
     assert client.get("/fr/summits/izmir-2025/declaration.pdf").status_code == 200
     assert client.get("/de/summits/nothing/declaration.pdf").status_code == 404
+
+
+def _capitals(content: bytes) -> str:
+    """The PDF's text without white space: letter-spaced capitals extract as "İ Z M İ R"."""
+    return "".join(_pdf_text(content).split())
+
+
+@pytest.mark.parametrize("language", ["de", "en", "fr"])
+def test_izmir_in_the_capitals_of_badges_and_declaration_is_izmir_with_dots(
+    language, run_on_commit
+):
+    """text-transform: uppercase follows the page's language: German rules wrote "İZMIR"."""
+    izmir = CityFactory(name="İzmir", country="TR")
+    summit = SummitFactory(
+        host_city=izmir, title="Deutschland–İzmir Partnerstädtegipfel", slug=f"s-{language}"
+    )
+    registration = RegistrationFactory(summit=summit, language=language)
+    badge_render(registration=registration)
+    registration.refresh_from_db()
+    badge = _capitals(registration.badge_pdf.read())
+    assert "İZMIR" not in badge
+    assert badge.count("İZMİR") == 1, badge  # the edition line: "… · İzmir"
+    declaration = Declaration.objects.create(
+        summit=summit, title_de="Erklärung", text_de="Text.", adopted_on=date(2025, 10, 17)
+    )
+    declaration_render(declaration=declaration)
+    with private_storage.open(declaration.pdf_path(language), "rb") as handle:
+        eyebrow = _capitals(handle.read())
+    assert "İZMIR" not in eyebrow
+    assert "DEUTSCHLAND–İZMİRPARTNERSTÄDTEGIPFEL" in eyebrow, eyebrow
