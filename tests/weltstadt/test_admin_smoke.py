@@ -81,7 +81,7 @@ def test_each_role_sees_the_admins_of_its_programme_only(client, demo, role):
     assert ROLE_APPS[role] in apps
     others = set(ROLE_APPS.values()) - {ROLE_APPS[role]}
     assert not apps & others, f"{role} sees {apps & others}"
-    for model, model_admin in admin.site._registry.items():
+    for model in admin.site._registry:
         if model._meta.app_label != ROLE_APPS[role]:
             continue
         url = _admin_url(model, "changelist")
