@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Declaration(models.Model):
@@ -36,10 +37,10 @@ class FollowUpAction(models.Model):
     """
 
     class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
+        PLANNED = "planned", pgettext_lazy("follow-up action status", "Planned")
         IN_PROGRESS = "in_progress", _("In progress")
-        DONE = "done", _("Done")
-        DROPPED = "dropped", _("Dropped")
+        DONE = "done", pgettext_lazy("follow-up action status", "Done")
+        DROPPED = "dropped", pgettext_lazy("follow-up action status", "Dropped")
 
     summit = models.ForeignKey(
         "summits.Summit",

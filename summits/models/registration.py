@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from weltstadt.private_storage import get_private_storage
@@ -62,9 +63,9 @@ class Registration(models.Model):
         GUEST = "guest", _("Guest")
 
     class Status(models.TextChoices):
-        CONFIRMED = "confirmed", _("Confirmed")
+        CONFIRMED = "confirmed", pgettext_lazy("registration status", "Confirmed")
         WAITING = "waiting", _("Waiting list")
-        CANCELLED = "cancelled", _("Cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
 
     summit = models.ForeignKey(
         "summits.Summit",

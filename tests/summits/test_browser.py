@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from summits.models import Registration
 from tests.factories import CityFactory
@@ -69,7 +69,10 @@ def test_a_delegation_fills_the_summit_and_a_cancellation_promotes_the_waiting(b
     assert urlsplit(link).path.startswith("/de/")
     page.goto(urlsplit(link).path)
     with translation.override("de"):
-        cancel, cancelled = gettext("Cancel my registration"), gettext("Cancelled")
+        cancel, cancelled = (
+            gettext("Cancel my registration"),
+            pgettext("registration status", "Cancelled"),
+        )
     assert cancel != "Cancel my registration"  # the page is in German
     page.get_by_role("button", name=cancel).click()
     page.wait_for_load_state()
