@@ -28,6 +28,11 @@ class Map:
     land_width: float
     marker_radius: float
 
+    @property
+    def has_links(self) -> bool:
+        """Linked markers make the map a group of links rather than one picture."""
+        return any(point.url for point in self.points)
+
 
 def map_points(items: Iterable[tuple[City, str] | tuple[City, str, str]]) -> Map | None:
     """Build a map of the given (city, label[, url]) items; None if no city has coordinates."""
