@@ -20,11 +20,14 @@ def pytest_collection_modifyitems(config, items):
     # data migrations wrote (the role groups, the beat schedules). Serialized rollback puts it back
     # before each such test, so they see the database a deployment has.
     for item in items:
-        names = getattr(item, "fixturenames", None)
-        if names is None or "django_db_serialized_rollback" in names:
-            continue
-        if "transactional_db" in names or "live_server" in names:
-            names.append("django_db_serialized_rollback")
+        names = getattr(item, "fixturenames", ())
+        marker = item.get_closest_marker("django_db")
+        kwargs = dict(marker.kwargs) if marker else {}
+        flushes = {"transactional_db", "live_server"} & set(names)
+        transactional = kwargs.get("transaction") or flushes
+        if transactional and not kwargs.get("serialized_rollback"):
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
     missing = []
     if not os.environ.get("CELERY_BROKER_URL"):
         missing.append(("worker", "no CELERY_BROKER_URL (a Redis broker)"))
