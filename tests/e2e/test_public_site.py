@@ -18,7 +18,7 @@ def test_a_visitor_switches_language_and_filters_partner_cities(browser_page):
     page.wait_for_url("**/de/partner-cities/")
 
     # the switcher keeps the page
-    page.get_by_role("link", name="TR", exact=True).click()
+    page.get_by_role("link", name="Türkçe", exact=True).click()
     page.wait_for_url("**/tr/partner-cities/")
     assert page.locator("html").get_attribute("lang") == "tr"
 
