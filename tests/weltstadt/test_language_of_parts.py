@@ -1,12 +1,11 @@
 """Language of parts (WCAG 3.1.2): a text shown through the fallback says its language."""
 
-import re
-
 import pytest
 from django.template import Context, Template
 from django.utils import translation
 
 from tests.factories import CityFactory, NetworkFactory, PartnershipFactory
+from tests.lang_parts import marked, unmarked
 from weltstadt.templatetags.weltstadt_lang import lang_attr, shown_language
 
 
@@ -63,21 +62,14 @@ def test_tag_and_filter_from_a_template():
         assert template.render(Context({"n": network})) == '<p lang="de">de</p>'
 
 
-def _block_with(html, text):
-    """The opening tag of the element whose text starts with `text`."""
-    match = re.search(r"<(\w+)([^>]*)>\s*" + re.escape(text), html)
-    assert match, text
-    return match.group(0)
-
-
 @pytest.mark.django_db
 def test_networks_page_marks_german_only_descriptions(client):
     NetworkFactory(description_de="Nur auf Deutsch beschrieben", description_tr="")
     NetworkFactory(description_de="Deutsch", description_tr="Türkçe açıklama")
     html = client.get("/tr/city-networks/").content.decode()
     assert '<html lang="tr">' in html
-    assert 'lang="de"' in _block_with(html, "Nur auf Deutsch beschrieben")
-    assert "lang=" not in _block_with(html, "Türkçe açıklama")
+    assert marked(html, "Nur auf Deutsch beschrieben", "de")
+    assert unmarked(html, "Türkçe açıklama")
 
 
 @pytest.mark.django_db
@@ -85,5 +77,5 @@ def test_partner_page_marks_german_only_notes(client):
     PartnershipFactory(partner=CityFactory(), note_de="Notiz nur auf Deutsch", note_tr="")
     PartnershipFactory(partner=CityFactory(), note_de="Notiz", note_tr="Türkçe not")
     html = client.get("/tr/partner-cities/").content.decode()
-    assert 'lang="de"' in _block_with(html, "Notiz nur auf Deutsch")
-    assert "lang=" not in _block_with(html, "Türkçe not")
+    assert marked(html, "Notiz nur auf Deutsch", "de")
+    assert unmarked(html, "Türkçe not")
