@@ -2,10 +2,12 @@
 
 import re
 
+from django.utils.html import escape
+
 
 def opening_tag_before(html: str, text: str) -> str:
-    """The opening tag of the element whose content starts with `text`."""
-    match = re.search(r"<(\w+)([^>]*)>\s*" + re.escape(text), html)
+    """The opening tag of the element whose content starts with `text` (as the page escapes it)."""
+    match = re.search(r"<(\w+)([^>]*)>\s*" + re.escape(escape(text)), html)
     assert match, f"{text!r} is not the start of any element"
     return match.group(0)
 
