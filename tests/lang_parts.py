@@ -5,18 +5,21 @@ import re
 from django.utils.html import escape
 
 
-def opening_tag_before(html: str, text: str) -> str:
-    """The opening tag of the element whose content starts with `text` (as the page escapes it)."""
-    match = re.search(r"<(\w+)([^>]*)>\s*" + re.escape(escape(text)), html)
-    assert match, f"{text!r} is not the start of any element"
-    return match.group(0)
+def opening_tags_before(html: str, text: str) -> list[str]:
+    """For each place an element starts with `text` (as the page escapes it), the opening tags
+    right before it: the element and any elements it starts with, as in <h2><a href="…">Title
+    (not <html>, whose lang is the page's)."""
+    found = re.findall(r"(?:<(?!html\b)\w+[^>]*>\s*)+" + re.escape(escape(text)), html)
+    assert found, f"{text!r} is not the start of any element"
+    return found
 
 
 def marked(html: str, text: str, lang: str) -> bool:
-    """Whether the element showing `text` says it is in `lang`."""
-    return f' lang="{lang}"' in opening_tag_before(html, text)
+    """Whether an element showing `text` says it is in `lang` (the <title> cannot)."""
+    return any(f' lang="{lang}"' in tags for tags in opening_tags_before(html, text))
 
 
 def unmarked(html: str, text: str) -> bool:
-    """Whether the element showing `text` has no lang attribute (it is in the page's language)."""
-    return " lang=" not in opening_tag_before(html, text)
+    """Whether no element starting with `text` has a lang attribute (it is in the page's
+    language)."""
+    return all(" lang=" not in tags for tags in opening_tags_before(html, text))
