@@ -85,3 +85,11 @@ def test_article_page_marks_german_only_texts(client, german_only, translated):
     html = client.get(f"/tr/bulletin/2/{article.pk}/").content.decode()
     for text in ("Türkçe makale", "Türkçe özet.", "Türkçe metin."):
         assert unmarked(html, text), text
+
+
+def test_home_page_news_marks_german_only_articles(client, german_only, translated):
+    html = client.get("/tr/").content.decode()
+    assert marked(html, "Artikel nur Deutsch", "de")
+    assert marked(html, "Zusammenfassung nur Deutsch.", "de")
+    assert unmarked(html, "Türkçe makale")
+    assert unmarked(html, "Türkçe özet.")
