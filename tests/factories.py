@@ -51,3 +51,16 @@ class NetworkFactory(DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Network {n}")
     source_url = "https://example.org/network"
+
+
+def staff_with_role(role: str, email: str | None = None, **kwargs) -> User:
+    """A staff user in one programme's role (a group from the data migrations), with the TOTP
+    device the back-office requires."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.contrib.auth.models import Group
+
+    email = email or f"{role.split()[0].lower().replace('-', '')}@example.org"
+    user = UserFactory(email=email, is_staff=True, **kwargs)
+    user.groups.add(Group.objects.get(name=role))
+    TOTP.activate(user, generate_totp_secret())
+    return user

@@ -55,3 +55,12 @@ def course(cohort, statement):
 @pytest.fixture
 def turkish_graduate(course):
     return graduate(course, email="cagri@example.org", name=TURKISH_NAME, preferred_language="tr")
+
+
+@pytest.fixture
+def small_certificate_pdf(monkeypatch):
+    """A few bytes instead of a rendered certificate, for tests about access, not the PDF."""
+    monkeypatch.setattr(
+        "ambassadors.certificates.documents.certificate_pdf",
+        lambda certificate: b"%PDF-1.7 " + certificate.number.encode(),
+    )

@@ -3,8 +3,6 @@ import datetime
 import io
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
 from ambassadors.models import Ambassador, Application, Evidence, ModuleCompletion
@@ -15,7 +13,7 @@ from tests.ambassadors.factories import (
     EvidenceFactory,
     MissionStatementFactory,
 )
-from tests.factories import UserFactory
+from tests.factories import UserFactory, staff_with_role
 from weltstadt.accounts.roles import PROGRAMME_COORDINATOR, SUMMIT_ORGANISER
 from weltstadt.models import OutgoingMail
 
@@ -23,9 +21,7 @@ ACTION = "_selected_action"
 
 
 def _role_client(client, role):
-    user = UserFactory(email=f"{role[:4].lower()}@example.org", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    TOTP.activate(user, generate_totp_secret())
+    user = staff_with_role(role, f"{role[:4].lower()}@example.org")
     client.force_login(user)
     return client, user
 

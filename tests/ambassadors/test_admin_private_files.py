@@ -2,9 +2,7 @@
 through permission-checked views only: storage has no /media/ address that serves them."""
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
 from ambassadors.certificates.models import MissionStatementDocument
@@ -12,26 +10,20 @@ from ambassadors.certificates.services import certificate_award
 from tests.ambassadors.certificate_fixtures import (  # noqa: F401
     course,
     signature_png,
+    small_certificate_pdf,
     statement,
     turkish_graduate,
 )
 from tests.ambassadors.factories import EvidenceFactory
-from tests.factories import UserFactory
+from tests.factories import staff_with_role
 from weltstadt.accounts.roles import PROGRAMME_COORDINATOR, SUMMIT_ORGANISER
 
-
-@pytest.fixture(autouse=True)
-def _small_pdf(monkeypatch):
-    monkeypatch.setattr(
-        "ambassadors.certificates.documents.certificate_pdf",
-        lambda certificate: b"%PDF-1.7 " + certificate.number.encode(),
-    )
+# Access is the subject here, not the PDF: a few bytes stand in for a rendered certificate.
+pytestmark = pytest.mark.usefixtures("small_certificate_pdf")
 
 
 def _staff(client, role: str, email: str):
-    user = UserFactory(email=email, is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    TOTP.activate(user, generate_totp_secret())
+    user = staff_with_role(role, email)
     client.force_login(user)
     return client
 

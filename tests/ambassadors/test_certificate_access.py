@@ -1,26 +1,20 @@
 """Acceptance 4: the certificate PDF is for its holder and coordinator staff only."""
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-from django.contrib.auth.models import Group
 
 from ambassadors.certificates.services import certificate_award
 from tests.ambassadors.certificate_fixtures import (  # noqa: F401
     course,
     graduate,
+    small_certificate_pdf,
     statement,
     turkish_graduate,
 )
-from tests.factories import UserFactory
+from tests.factories import staff_with_role
 from weltstadt.accounts.roles import BULLETIN_EDITOR, PROGRAMME_COORDINATOR
 
-
-@pytest.fixture(autouse=True)
-def _small_pdf(monkeypatch):
-    monkeypatch.setattr(
-        "ambassadors.certificates.documents.certificate_pdf",
-        lambda certificate: b"%PDF-1.7 " + certificate.number.encode(),
-    )
+# Access is the subject here, not the PDF: a few bytes stand in for a rendered certificate.
+pytestmark = pytest.mark.usefixtures("small_certificate_pdf")
 
 
 @pytest.fixture
@@ -30,10 +24,7 @@ def certificate(turkish_graduate, staff_user, run_on_commit):  # noqa: F811
 
 
 def _staff(role: str):
-    user = UserFactory(email=f"{role[:5].lower()}@example.org", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    TOTP.activate(user, generate_totp_secret())
-    return user
+    return staff_with_role(role)
 
 
 def _member_url(certificate):

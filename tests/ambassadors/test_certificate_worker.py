@@ -9,7 +9,7 @@ import pytest
 from ambassadors.certificates.models import Certificate, CertificateFile
 from ambassadors.certificates.services import certificates_award_cohort
 from tests.ambassadors.certificate_fixtures import course, graduate, statement  # noqa: F401
-from tests.fixtures.worker import wait_until
+from tests.fixtures.worker import broker_redeliver_unacked, wait_until
 from weltstadt.celery import app as celery_app
 from weltstadt.models import OutgoingMail
 
@@ -17,18 +17,6 @@ pytestmark = pytest.mark.worker
 
 COHORT_SIZE = 7
 RENDER = "ambassadors.certificates.tasks.pdf_certificate_render"
-
-
-def _redeliver_unacked() -> int:
-    """What the broker does once the visibility timeout of a dead worker's message has passed
-    (only the killed worker was running, so everything unacked was its)."""
-    with celery_app.connection_for_write() as connection:
-        channel = connection.default_channel
-        client = channel.client
-        tags = client.hkeys(channel.unacked_key)
-        for tag in tags:
-            channel.qos.restore_by_tag(tag, client=client, leftmost=True)
-        return len(tags)
 
 
 def _queues_drained() -> bool:
@@ -79,7 +67,7 @@ def test_a_worker_killed_while_rendering_a_cohort_renders_and_mails_each_once(
     assert f"[{killed_in}] succeeded" not in log, "the render finished before the kill"
     rendered_before = CertificateFile.objects.count()
     assert 2 <= rendered_before < COHORT_SIZE
-    assert _redeliver_unacked() >= 1
+    assert broker_redeliver_unacked() >= 1
 
     celery_worker_process.start(extra_env=env)
     wait_until(

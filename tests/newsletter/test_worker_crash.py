@@ -7,22 +7,10 @@ import pytest
 
 from newsletter.models import SendJob
 from newsletter.services.sending import issue_send
-from tests.fixtures.worker import wait_until
+from tests.fixtures.worker import broker_redeliver_unacked, wait_until
 from tests.newsletter.factories import issue_make, subscribers_make
 from tests.newsletter.smtp_sink import SmtpSink
-from weltstadt.celery import app as celery_app
 from weltstadt.models import OutgoingMail
-
-
-def _redeliver_unacked() -> int:
-    """What the broker does once the visibility timeout of a dead worker's message has passed."""
-    with celery_app.connection_for_write() as connection:
-        channel = connection.default_channel
-        client = channel.client
-        tags = client.hkeys(channel.unacked_key)
-        for tag in tags:
-            channel.qos.restore_by_tag(tag, client=client, leftmost=True)
-        return len(tags)
 
 
 @pytest.mark.worker
@@ -46,7 +34,7 @@ def test_a_killed_worker_repeats_at_most_the_message_in_flight(celery_worker_pro
         celery_worker_process.kill()
         crashed_at = sink.messages
         assert crashed_at < len(subscribers)
-        assert _redeliver_unacked() == 1
+        assert broker_redeliver_unacked() == 1
         celery_worker_process.start(extra_env=env)
         wait_until(
             lambda: (
