@@ -1,7 +1,11 @@
 """Storage for files that are never public: served only by views that check permission."""
 
+import mimetypes
+from pathlib import PurePosixPath
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.http import FileResponse, Http404
 from django.utils.functional import LazyObject
 
 
@@ -17,3 +21,24 @@ private_storage = _PrivateStorage()
 def get_private_storage():
     """For FileField(storage=...): a callable keeps the storage out of migrations."""
     return private_storage
+
+
+def private_file_response(
+    file, *, filename: str | None = None, content_type: str | None = None, download: bool = True
+) -> FileResponse:
+    """A private file as the response of a view that has checked permission: 404 when the field
+    is empty or the file is gone, named after `filename` (else its stored name), typed by
+    `content_type` (else guessed from the name)."""
+    if not file:
+        raise Http404
+    name = filename or PurePosixPath(file.name).name
+    try:
+        handle = file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        handle,
+        as_attachment=download,
+        filename=name,
+        content_type=content_type or mimetypes.guess_type(name)[0] or "application/octet-stream",
+    )

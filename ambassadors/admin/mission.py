@@ -1,9 +1,6 @@
-import mimetypes
-
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -17,6 +14,7 @@ from ambassadors.selectors import year_statistics
 from ambassadors.services.mission import mission_statement_publish
 from ambassadors.uploads import validate_photo
 from weltstadt.private_file_widget import PrivateFileWidget
+from weltstadt.private_storage import private_file_response
 
 
 class MissionStatementForm(forms.ModelForm):
@@ -80,14 +78,7 @@ class MissionStatementAdmin(TranslationAdmin):
         statement = get_object_or_404(MissionStatement, pk=pk)
         if not self.has_view_permission(request, statement):
             raise PermissionDenied
-        if not statement.signature:
-            raise Http404
-        name = statement.signature.name.rsplit("/", 1)[-1]
-        return FileResponse(
-            statement.signature.open("rb"),
-            filename=name,
-            content_type=mimetypes.guess_type(name)[0] or "application/octet-stream",
-        )
+        return private_file_response(statement.signature, download=False)
 
     def statistics_view(self, request, year: int):
         statement = get_object_or_404(MissionStatement, year=year)

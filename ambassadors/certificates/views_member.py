@@ -13,6 +13,7 @@ from ambassadors.certificates import documents
 from ambassadors.certificates.models import Certificate, CertificateFile
 from ambassadors.certificates.selectors import certificate_current_file, mission_document_for
 from ambassadors.certificates.tasks import pdf_mission_statement_render
+from weltstadt.private_storage import private_file_response
 
 _ambassador = programme.ambassador_for_user_or_404
 
@@ -23,13 +24,7 @@ def _get_certificate_for_user(request, pk: int) -> Certificate:
 
 def pdf_response(file_field, filename: str) -> FileResponse:
     """A private PDF as a download (callers check permission)."""
-    try:
-        handle = file_field.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(
-        handle, as_attachment=True, filename=filename, content_type="application/pdf"
-    )
+    return private_file_response(file_field, filename=filename, content_type="application/pdf")
 
 
 @login_required

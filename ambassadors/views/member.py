@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.uploadedfile import UploadedFile
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -19,6 +19,7 @@ from ambassadors.services import ProgrammeError
 from ambassadors.services.members import activity_save, profile_update
 from ambassadors.services.mission import goal_report
 from ambassadors.services.progress import evidence_submit
+from weltstadt.private_storage import private_file_response
 
 _ambassador = selectors.ambassador_for_user_or_404
 
@@ -95,15 +96,7 @@ def evidence_document(request, pk: int):
 
 def document_response(evidence: Evidence) -> FileResponse:
     """The evidence's private document as a download (callers check permission)."""
-    if not evidence.document:
-        raise Http404
-    name = evidence.document.name.rsplit("/", 1)[-1]
-    return FileResponse(
-        evidence.document.open("rb"),
-        as_attachment=True,
-        filename=name,
-        content_type=mimetypes.guess_type(name)[0] or "application/octet-stream",
-    )
+    return private_file_response(evidence.document)
 
 
 @login_required

@@ -1,6 +1,5 @@
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -16,6 +15,7 @@ from offices.forms import DecisionForm, PaymentForm, ReviewForm
 from offices.models import ActivityReport, AnnualReport, BudgetLine, FundingRequest, Payment
 from offices.templatetags.offices_format import money
 from offices.uploads import content_type_for
+from weltstadt.private_storage import private_file_response
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -259,12 +259,8 @@ class AnnualReportAdmin(SimpleHistoryAdmin):
             ),
             pk=pk,
         )
-        if not report.financial_report:
-            raise Http404
-        return FileResponse(
-            report.financial_report.open("rb"),
-            as_attachment=True,
-            content_type=content_type_for(report.financial_report.name),
+        return private_file_response(
+            report.financial_report, content_type=content_type_for(report.financial_report.name)
         )
 
 

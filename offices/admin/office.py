@@ -2,7 +2,7 @@ import csv
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -19,6 +19,7 @@ from offices.forms import StatusForm
 from offices.models import BoardMember, Founder, Office, OfficeDocument, OfficeStatusChange
 from offices.uploads import content_type_for
 from weltstadt.private_file_widget import PrivateFileWidget
+from weltstadt.private_storage import private_file_response
 
 
 class FounderInline(admin.TabularInline):
@@ -226,9 +227,8 @@ class OfficeDocumentAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         document = get_object_or_404(self.get_queryset(request), pk=pk)
-        return FileResponse(
-            document.file.open("rb"),
-            as_attachment=True,
+        return private_file_response(
+            document.file,
             filename=document.original_name,
             content_type=content_type_for(document.original_name),
         )

@@ -5,7 +5,7 @@ from pathlib import PurePosixPath
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from offices import forms, selectors, services
 from offices.models import ActivityReport, AnnualReport, FundingRequest, Office, OfficeDocument
 from offices.uploads import content_type_for
+from weltstadt.private_storage import private_file_response
 
 
 def _get_office_for_user(request, office_id: int) -> Office:
@@ -71,9 +72,8 @@ def board_document_upload(request, office_id: int):
 def board_document_download(request, office_id: int, document_id: int):
     office = _get_office_for_user(request, office_id)
     document = get_object_or_404(OfficeDocument, pk=document_id, office=office)
-    return FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
+    return private_file_response(
+        document.file,
         filename=document.original_name,
         content_type=content_type_for(document.original_name),
     )
@@ -157,9 +157,8 @@ def board_annual_report_file(request, office_id: int, report_id: int):
     report = get_object_or_404(AnnualReport, pk=report_id, office=office)
     if not report.financial_report:
         raise Http404
-    return FileResponse(
-        report.financial_report.open("rb"),
-        as_attachment=True,
+    return private_file_response(
+        report.financial_report,
         filename=f"report-{report.year}{PurePosixPath(report.financial_report.name).suffix}",
         content_type=content_type_for(report.financial_report.name),
     )
