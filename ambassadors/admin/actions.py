@@ -9,7 +9,6 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from ambassadors.services import ProgrammeError
 
@@ -34,25 +33,29 @@ def intermediate_page(
 
 
 def run_each(
-    modeladmin: admin.ModelAdmin, request, objects: Iterable, call: Callable[[object], object]
+    modeladmin: admin.ModelAdmin,
+    request,
+    objects: Iterable,
+    call: Callable[[object], object],
+    *,
+    done: str,
 ) -> int:
-    """Call a service per object; report how many succeeded and each refusal by name."""
-    done = 0
+    """Call a service per object; say what happened to whom, and each refusal by name.
+
+    `done` is the translated sentence of the outcome with a `%(names)s` placeholder, for
+    example "Application accepted and invitation mailed: %(names)s."
+    """
+    names = []
     for obj in objects:
         try:
             call(obj)
         except ProgrammeError as error:
             modeladmin.message_user(request, f"{obj}: {error}", messages.ERROR)
         else:
-            done += 1
-    if done:
-        modeladmin.message_user(
-            request,
-            ngettext("%(count)d record changed.", "%(count)d records changed.", done)
-            % {"count": done},
-            messages.SUCCESS,
-        )
-    return done
+            names.append(str(obj))
+    if names:
+        modeladmin.message_user(request, done % {"names": ", ".join(names)}, messages.SUCCESS)
+    return len(names)
 
 
 def csv_response(filename: str, header: list[str], rows: Iterable[list]) -> HttpResponse:

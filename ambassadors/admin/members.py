@@ -110,6 +110,7 @@ class AmbassadorAdmin(admin.ModelAdmin):
             request,
             queryset.select_related("user"),
             lambda a: ambassador_activate(ambassador=a, by=request.user),
+            done=_("Now ambassadors: %(names)s."),
         )
 
     @admin.action(description=_("Export the selected ambassadors as CSV"), permissions=["view"])
@@ -227,7 +228,13 @@ class EvidenceAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Approve the selected evidence"), permissions=["change"])
     def approve(self, request, queryset):
-        run_each(self, request, queryset, lambda e: evidence_approve(evidence=e, by=request.user))
+        run_each(
+            self,
+            request,
+            queryset.select_related("ambassador__user", "module"),
+            lambda e: evidence_approve(evidence=e, by=request.user),
+            done=_("Evidence approved, module completed and the ambassador informed: %(names)s."),
+        )
 
     @admin.action(description=_("Send the selected evidence back…"), permissions=["change"])
     def send_back(self, request, queryset):
@@ -239,6 +246,7 @@ class EvidenceAdmin(admin.ModelAdmin):
                 request,
                 queryset,
                 lambda e: evidence_return(evidence=e, by=request.user, comment=comment),
+                done=_("Evidence sent back with your comment: %(names)s."),
             )
             return None
         return intermediate_page(

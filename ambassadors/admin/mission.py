@@ -104,6 +104,7 @@ class MissionStatementAdmin(TranslationAdmin):
             request,
             queryset,
             lambda s: mission_statement_publish(statement=s, by=request.user),
+            done=_("Published and mailed to every active ambassador: %(names)s."),
         )
 
 

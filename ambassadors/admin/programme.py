@@ -62,7 +62,11 @@ class ApplicationAdmin(admin.ModelAdmin):
                   permissions=["change"])  # fmt: skip
     def accept(self, request, queryset):
         run_each(
-            self, request, queryset, lambda a: application_accept(application=a, by=request.user)
+            self,
+            request,
+            queryset.select_related("cohort"),
+            lambda a: application_accept(application=a, by=request.user),
+            done=_("Application accepted and invitation to the member area mailed: %(names)s."),
         )
 
     @admin.action(description=_("Reject the selected applications…"), permissions=["change"])
@@ -75,6 +79,7 @@ class ApplicationAdmin(admin.ModelAdmin):
                 request,
                 queryset,
                 lambda a: application_reject(application=a, by=request.user, reason=reason),
+                done=_("Application rejected and the reason mailed: %(names)s."),
             )
             return None
         return intermediate_page(

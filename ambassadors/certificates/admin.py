@@ -76,6 +76,9 @@ class CertificateAdmin(SimpleHistoryAdmin):
         "revoked_at",
         "revoked_by",
         "revocation_reason",
+        "reinstated_at",
+        "reinstated_by",
+        "reinstatement_reason",
         "download",
     ]
     fields = [
@@ -93,11 +96,20 @@ class CertificateAdmin(SimpleHistoryAdmin):
         "revoked_at",
         "revoked_by",
         "revocation_reason",
+        "reinstated_at",
+        "reinstated_by",
+        "reinstatement_reason",
         "medal_handed_over_on",
         "medal_event",
     ]
-    history_list_display = ["holder_name", "version", "status", "revocation_reason"]
-    actions = ["revoke", "render_pending"]
+    history_list_display = [
+        "holder_name",
+        "version",
+        "status",
+        "revocation_reason",
+        "reinstatement_reason",
+    ]
+    actions = ["revoke", "reinstate", "render_pending"]
 
     def get_queryset(self, request):
         return certificates_with_current_file(super().get_queryset(request))
@@ -197,6 +209,7 @@ class CertificateAdmin(SimpleHistoryAdmin):
                 lambda c: services.certificate_revoke(
                     certificate=c, reason=form.cleaned_data["reason"], by=request.user
                 ),
+                done=_("Title revoked and the holder informed by mail: %(names)s."),
             )
             return None
         return intermediate_page(
@@ -205,6 +218,29 @@ class CertificateAdmin(SimpleHistoryAdmin):
             queryset,
             action="revoke",
             title=reason_title(queryset.count(), _("Revoke the title")),
+            form=form,
+        )
+
+    @admin.action(description=_("Reinstate the title (revoked in error)…"), permissions=["change"])
+    def reinstate(self, request, queryset):
+        form = ReasonForm(request.POST if confirm_requested(request) else None)
+        if form.is_valid():
+            run_each(
+                self,
+                request,
+                queryset,
+                lambda c: services.certificate_reinstate(
+                    certificate=c, reason=form.cleaned_data["reason"], by=request.user
+                ),
+                done=_("Title reinstated and the holder informed by mail: %(names)s."),
+            )
+            return None
+        return intermediate_page(
+            self,
+            request,
+            queryset,
+            action="reinstate",
+            title=reason_title(queryset.count(), _("Reinstate the title")),
             form=form,
         )
 

@@ -16,7 +16,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from ambassadors.certificates.models import Certificate
-from ambassadors.certificates.titles import TITLE, TITLE_TURKISH
+from ambassadors.certificates.standing import held_title
+from ambassadors.certificates.titles import TITLE_TURKISH, title_for
 from ambassadors.models import Ambassador, MissionStatement, PersonalGoal
 from weltstadt.pdf import data_uri, font_config_cached, pdf_from_html, pdf_render
 from weltstadt.private_storage import private_storage
@@ -65,7 +66,7 @@ def certificate_html(certificate: Certificate) -> str:
     statement = certificate.mission_statement
     with translation.override(language):
         signatory_title = statement.signatory_title if statement else certificate.signatory_title
-        title = str(TITLE)
+        title = str(title_for(certificate.ambassador.form_of_address))
         return render_to_string(
             "pdf/ambassadors/certificate.html",
             {
@@ -98,6 +99,7 @@ def mission_statement_pdf(statement: MissionStatement, ambassador: Ambassador) -
             "statement": statement,
             "ambassador": ambassador,
             "holder_name": ambassador.user.get_full_name(),
+            "title": held_title(ambassador),
             "personal_goals": [goal.text for goal in goals],
             "signature": signature_data_uri(statement),
         },
