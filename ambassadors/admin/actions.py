@@ -1,13 +1,10 @@
-"""Building blocks of the programme's admin actions: intermediate pages, service loops, CSV."""
+"""Building blocks of the programme's admin actions: intermediate pages and service loops."""
 
-import csv
 from collections.abc import Callable, Iterable
 
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ambassadors.services import ProgrammeError
@@ -56,18 +53,6 @@ def run_each(
     if names:
         modeladmin.message_user(request, done % {"names": ", ".join(names)}, messages.SUCCESS)
     return len(names)
-
-
-def csv_response(filename: str, header: list[str], rows: Iterable[list]) -> HttpResponse:
-    """A UTF-8 CSV download (with a byte-order mark, so spreadsheet programs read İ, ş, ğ)."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
 
 
 def confirm_requested(request) -> bool:

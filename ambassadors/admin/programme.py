@@ -11,6 +11,7 @@ from ambassadors.admin.actions import (
 from ambassadors.forms import ReasonForm
 from ambassadors.models import Application, Cohort, Module
 from ambassadors.services.applications import application_accept, application_reject
+from weltstadt.text_search import FoldedSearchMixin
 
 
 class ModuleInline(TranslationTabularInline):
@@ -20,7 +21,7 @@ class ModuleInline(TranslationTabularInline):
 
 
 @admin.register(Cohort)
-class CohortAdmin(TranslationAdmin):
+class CohortAdmin(FoldedSearchMixin, TranslationAdmin):
     list_display = ["title", "year", "starts_on", "ends_on", "is_open_for_applications"]
     list_filter = ["year", "is_open_for_applications"]
     search_fields = ["title"]
@@ -28,7 +29,7 @@ class CohortAdmin(TranslationAdmin):
 
 
 @admin.register(Module)
-class ModuleAdmin(TranslationAdmin):
+class ModuleAdmin(FoldedSearchMixin, TranslationAdmin):
     list_display = ["title", "cohort", "kind", "provider", "required", "order", "starts_on"]
     list_filter = ["cohort", "kind", "required", "provider"]
     search_fields = ["title", "provider", "description"]
@@ -36,7 +37,7 @@ class ModuleAdmin(TranslationAdmin):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = [
         "name",
         "email",

@@ -21,6 +21,7 @@ from ambassadors.certificates.selectors import (
 )
 from ambassadors.certificates.views_member import pdf_response
 from ambassadors.forms import ReasonForm
+from weltstadt.text_search import FoldedSearchMixin
 
 
 class CertificateForm(forms.ModelForm):
@@ -46,7 +47,7 @@ class CertificateForm(forms.ModelForm):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(SimpleHistoryAdmin):
+class CertificateAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     form = CertificateForm
     change_list_template = "ambassadors/certificates/admin/change_list.html"
     list_display = [
@@ -255,7 +256,7 @@ class CertificateAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(MissionStatementDocument)
-class MissionStatementDocumentAdmin(admin.ModelAdmin):
+class MissionStatementDocumentAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["statement", "ambassador", "rendered_at"]
     list_filter = ["statement"]
     search_fields = ["ambassador__user__name", "ambassador__user__email"]

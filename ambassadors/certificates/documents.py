@@ -5,11 +5,9 @@ URI (keyed by its file name, which changes with every upload). Django caches the
 templates.
 """
 
-import io
 import mimetypes
 from functools import lru_cache
 
-import segno
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,6 +19,7 @@ from ambassadors.certificates.titles import TITLE_TURKISH, title_for
 from ambassadors.models import Ambassador, MissionStatement, PersonalGoal
 from weltstadt.pdf import data_uri, font_config_cached, pdf_from_html, pdf_render
 from weltstadt.private_storage import private_storage
+from weltstadt.qr import qr_png
 
 PDF_VARIANT = "pdf/a-3b"
 
@@ -50,9 +49,8 @@ def verification_url(certificate: Certificate, *, language: str) -> str:
 
 
 def qr_data_uri(url: str) -> str:
-    buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="png", scale=6, border=2)
-    return data_uri(buffer.getvalue(), "image/png")
+    """The verification address as a standard QR code (quiet zone 4, never Micro QR)."""
+    return data_uri(qr_png(url), "image/png")
 
 
 def certificate_language(certificate: Certificate) -> str:
