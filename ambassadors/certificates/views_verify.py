@@ -4,6 +4,7 @@ import re
 
 from django.conf import settings
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -68,5 +69,6 @@ def verify_detail(request, code: str):
             "certificate": certificate,
             "title": title_for(certificate.ambassador.form_of_address),
             "title_turkish": TITLE_TURKISH,
+            "checked_at": timezone.now(),
         },
     )

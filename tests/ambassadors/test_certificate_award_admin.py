@@ -98,7 +98,8 @@ def test_nobody_is_ticked_and_the_count_is_confirmed_before_anything_happens(
     page = response.content.decode()
     assert response.status_code == 200
     assert "You are about to award 1 title and send 1 mail." in page
-    assert "Person 2" in page and "Person 1" not in page
+    assert "Person 2" in page
+    assert "Person 1" not in page
     assert Certificate.objects.count() == 0
     assert OutgoingMail.objects.count() == 0
 
