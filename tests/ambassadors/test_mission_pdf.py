@@ -1,5 +1,6 @@
 """The yearly mission statement as PDF in the member area: rendered in the first request and
-answered with the PDF at once, then served from storage; each ambassador gets their own copy, with their personal goals."""
+answered with the PDF at once, then served from storage; each ambassador gets their own copy,
+with their personal goals."""
 
 import io
 import subprocess

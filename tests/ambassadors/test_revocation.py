@@ -67,8 +67,8 @@ def published(statement):  # noqa: F811
     return statement
 
 
-def _mission_html(ambassador, statement) -> str:
-    document = mission_document_render(statement_id=statement.pk, ambassador_id=ambassador.pk)
+def _mission_html(ambassador, mission) -> str:
+    document = mission_document_render(statement_id=mission.pk, ambassador_id=ambassador.pk)
     with document.file.open("rb") as handle:
         return handle.read().decode()
 
