@@ -128,7 +128,13 @@ def test_evidence_is_approved_or_sent_back_in_the_admin(coordinator_client, alic
     second = Evidence.objects.create(
         ambassador=alice_ambassador, module=first.module, text="With photos"
     )
-    client.post("/admin/ambassadors/evidence/", {"action": "approve", ACTION: [second.pk]})
+    response = client.post(
+        "/admin/ambassadors/evidence/", {"action": "approve", ACTION: [second.pk]}, follow=True
+    )
+    page = response.content.decode()
+    assert "record changed" not in page
+    assert "Datensatz" not in page
+    assert f"{alice_ambassador} – {first.module}" in page  # who and which module
     second.refresh_from_db()
     assert second.status == "approved"
     assert ModuleCompletion.objects.filter(ambassador=alice_ambassador).exists()
@@ -220,3 +226,25 @@ def test_evidence_documents_in_the_back_office_are_for_the_programme_staff_only(
     assert other_staff.get(url).status_code == 403
     coordinator, _user = _role_client(client, PROGRAMME_COORDINATOR)
     assert b"".join(coordinator.get(url).streaming_content) == b"%PDF-1.4"
+
+
+@pytest.mark.parametrize(
+    ("url", "term"),
+    [
+        ("/admin/ambassadors/ambassador/", "ozturk"),
+        ("/admin/ambassadors/ambassador/", "ÇAĞRI IŞIL"),
+        ("/admin/ambassadors/application/", "sengüler"),
+        ("/admin/ambassadors/activity/", "cagri"),
+    ],
+)
+def test_admin_searches_ignore_turkish_case_and_diacritics(coordinator_client, cohort, url, term):
+    client, _user = coordinator_client
+    person = AmbassadorFactory(cohort=cohort, user=UserFactory(name="Çağrı Işıl Öztürk-Şengüler"))
+    AmbassadorFactory(cohort=cohort, user=UserFactory(name="Bert Behind"))
+    ApplicationFactory(cohort=cohort, name="Çağrı Işıl Öztürk-Şengüler")
+    ApplicationFactory(cohort=cohort, name="Bert Behind")
+    ActivityFactory(ambassador=person)
+    response = client.get(url, {"q": term})
+    assert response.status_code == 200
+    assert [str(o) for o in response.context["cl"].result_list] != []
+    assert all("Bert" not in str(o) for o in response.context["cl"].result_list)
