@@ -9,6 +9,7 @@ import io
 
 import pytest
 from django.conf import settings
+from django.core import mail
 from PIL import Image
 
 from ambassadors.certificates import documents
@@ -127,3 +128,16 @@ def test_the_number_printed_in_large_type_finds_the_certificate(client, certific
 
 def test_an_unknown_number_is_a_404(client, certificate):
     assert client.get("/en/verify/IZB-2026-0099/").status_code == 404
+
+
+def test_the_certificate_mail_uses_the_holders_form_of_address(
+    course,  # noqa: F811
+    staff_user,
+    run_on_commit,
+):
+    with run_on_commit():
+        _award_german(course, staff_user, Ambassador.FormOfAddress.FEMALE)
+    [message] = mail.outbox
+    assert "Botschafterin der Stadt İzmir" in message.subject
+    assert "Botschafterin der Stadt İzmir" in message.body
+    assert "Botschafter/in" not in message.body
