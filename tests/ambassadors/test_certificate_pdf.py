@@ -17,6 +17,7 @@ from ambassadors.certificates.models import CertificateFile
 from ambassadors.certificates.services import certificate_award, certificate_render
 from tests.ambassadors.certificate_fixtures import TURKISH_NAME, course, statement, turkish_graduate  # noqa: F401
 from tests.pdf_glyphs import misdrawn_characters
+from tests.qr_decode import decode_qr_in_pdf
 
 
 def _text(pdf: bytes) -> str:
@@ -79,6 +80,8 @@ def test_the_qr_code_opens_the_verification_page(awarded, tmp_path):
     path = awarded.files.get(version=1).file.path
     expected = f"{settings.SITE_URL}/tr/verify/{awarded.code}/"
     assert _qr_codes(path, tmp_path) == [expected]
+    # the independent decoder reads it as a standard QR code, not a Micro QR
+    assert decode_qr_in_pdf(awarded.files.get(version=1).file.read()) == [(expected, "QRCode")]
 
 
 def test_the_holder_gets_the_pdf_by_mail_in_their_language_once(awarded, run_on_commit):

@@ -55,7 +55,9 @@ def test_the_form_takes_a_typed_code_or_a_pasted_link(client, certificate):
 def test_the_form_explains_bad_input(client, db, code):
     response = client.get("/en/verify/", {"code": code})
     assert response.status_code == 400
-    assert "This is not a verification code" in response.content.decode()
+    assert "This is neither a certificate number nor a verification code" in (
+        response.content.decode()
+    )
 
 
 def test_the_form_page_renders(client, db):
