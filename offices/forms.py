@@ -24,7 +24,11 @@ def _money(label) -> forms.DecimalField:
 
 
 class DocumentForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=OfficeDocument.Kind.choices)
+    # no kind is preselected: a document filed as statutes by default was often no statute
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[("", _("Choose the kind of document")), *OfficeDocument.Kind.choices],
+    )
     title = forms.CharField(label=_("Title"), max_length=200)
     file = forms.FileField(
         label=_("File"), help_text=_("PDF, Word, OpenDocument, PNG or JPEG; at most 10 MB.")
@@ -59,6 +63,8 @@ class BudgetLineForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if self.has_error("amount") or self.has_error("description"):
+            return data  # the field says what is wrong with it; both may well be given
         if bool(data.get("description")) != (data.get("amount") is not None):
             raise ValidationError(_("Give both a description and an amount, or leave both empty."))
         return data
@@ -114,6 +120,20 @@ class ActivityReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
+    attachment = forms.FileField(
+        label=_("Attachment"),
+        required=False,
+        help_text=_(
+            "Programme, photos or press cuttings: PDF, Word, OpenDocument, PNG or JPEG; at most "
+            "10 MB. Only your board and your supervisors can open it."
+        ),
+    )
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            validate_upload(upload)
+        return upload or None
 
 
 class DecisionForm(forms.Form):
@@ -157,5 +177,29 @@ class ReviewForm(forms.Form):
 
 
 class StatusForm(forms.Form):
-    to = forms.ChoiceField(label=_("New status"), choices=Office.Status.choices)
+    """Offers only the statuses the office may go to from where it is; closing asks to confirm."""
+
+    to = forms.ChoiceField(label=_("New status"), choices=(), widget=forms.RadioSelect)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    confirm_final = forms.BooleanField(label="", required=False)
+
+    def __init__(self, *args, office: Office, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.office = office
+        allowed = Office.TRANSITIONS[Office.Status(office.status)]
+        self.fields["to"].choices = [
+            (v, label) for v, label in Office.Status.choices if v in allowed
+        ]
+        self.fields["confirm_final"].label = _(
+            "Close %(office)s for good: a closed office cannot be reopened."
+        ) % {"office": office.name}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("to") == Office.Status.CLOSED and not data.get("confirm_final"):
+            self.add_error(
+                "confirm_final",
+                _("Closing is final: tick the box to confirm that %(office)s closes for good.")
+                % {"office": self.office.name},
+            )
+        return data

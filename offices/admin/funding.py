@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db.models import Sum
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -135,6 +136,9 @@ class FundingRequestAdmin(SimpleHistoryAdmin):
                 reason=data["reason"],
             ),
             success=gettext("The decision has been recorded."),
+            closed=""
+            if funding.is_open
+            else gettext("This request has been decided or withdrawn: there is nothing to decide."),
         )
 
     def pay_view(self, request, pk: int):
@@ -145,8 +149,12 @@ class FundingRequestAdmin(SimpleHistoryAdmin):
             obj=funding,
             form_class=PaymentForm,
             title=gettext("Record a payment to %(office)s") % {"office": funding.office},
-            intro=gettext("Approved: %(amount)s %(currency)s")
-            % {"amount": money(funding.amount_approved), "currency": funding.currency},
+            intro=gettext("Approved: %(amount)s %(currency)s, paid so far: %(paid)s %(currency)s")
+            % {
+                "amount": money(funding.amount_approved),
+                "paid": money(funding.payments.aggregate(total=Sum("amount"))["total"] or 0),
+                "currency": funding.currency,
+            },
             perform=lambda data: services.payment_record(
                 request=funding,
                 by=request.user,
@@ -155,6 +163,10 @@ class FundingRequestAdmin(SimpleHistoryAdmin):
                 reference=data["reference"],
             ),
             success=gettext("The payment has been recorded."),
+            closed=""
+            if funding.status
+            in (FundingRequest.Status.APPROVED, FundingRequest.Status.PARTLY_APPROVED)
+            else gettext("Payments can only be recorded on approved requests."),
         )
 
 

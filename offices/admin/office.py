@@ -149,6 +149,10 @@ class OfficeAdmin(SimpleHistoryAdmin, TranslationAdmin):
                 office=office, to=data["to"], by=request.user, reason=data["reason"]
             ),
             success=gettext("The status has been changed."),
+            closed=""
+            if Office.TRANSITIONS[Office.Status(office.status)]
+            else gettext("A closed office keeps its status for good."),
+            form_kwargs={"office": office},
         )
 
     @admin.action(description=_("Invite the board members without an account"))

@@ -23,6 +23,7 @@ class FundingRequest(models.Model):
         APPROVED = "approved", _("Approved in full")
         PARTLY_APPROVED = "partly_approved", _("Approved in part")
         REJECTED = "rejected", pgettext_lazy("funding request status", "Rejected")
+        WITHDRAWN = "withdrawn", pgettext_lazy("funding request status", "Withdrawn")
 
     office = models.ForeignKey(
         Office, verbose_name=_("office"), on_delete=models.PROTECT, related_name="funding_requests"
