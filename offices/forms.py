@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from offices.models import FundingRequest, Office, OfficeDocument
 from offices.models.money import Currency
 from offices.uploads import validate_upload
+from weltstadt.numbers import LocalizedDecimalField
 
 
 def _year_choices(back: int, ahead: int) -> list[tuple[int, int]]:
@@ -17,10 +18,27 @@ def _year_choices(back: int, ahead: int) -> list[tuple[int, int]]:
     return [(y, y) for y in range(year + ahead, year - back - 1, -1)]
 
 
-def _money(label) -> forms.DecimalField:
-    return forms.DecimalField(
-        label=label, max_digits=14, decimal_places=2, min_value=Decimal("0.01")
+def _money(label, *, required: bool = True) -> LocalizedDecimalField:
+    """An amount typed the reader's way ("1.250,50" in de/tr, "1,250.50" in en), said back live
+    as understood; the services check the configured upper limits."""
+    return LocalizedDecimalField(
+        label=label,
+        max_digits=14,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        required=required,
     )
+
+
+class LocalizedCountField(LocalizedDecimalField):
+    """A whole number typed the reader's way ("2.300" visitors in German), as an int."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_digits=9, decimal_places=0, min_value=0, **kwargs)
+
+    def clean(self, value):
+        number = super().clean(value)
+        return None if number is None else int(number)
 
 
 class DocumentForm(forms.Form):
@@ -53,13 +71,7 @@ class FundingRequestForm(forms.Form):
 
 class BudgetLineForm(forms.Form):
     description = forms.CharField(label=_("Budget line"), max_length=200, required=False)
-    amount = forms.DecimalField(
-        label=_("Amount"),
-        max_digits=14,
-        decimal_places=2,
-        min_value=Decimal("0.01"),
-        required=False,
-    )
+    amount = _money(_("Amount"), required=False)
 
     def clean(self):
         data = super().clean()
@@ -105,7 +117,7 @@ class ActivityReportForm(forms.Form):
     period_end = forms.DateField(
         label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    events_count = forms.IntegerField(label=_("Number of events"), min_value=0, initial=0)
+    events_count = LocalizedCountField(label=_("Number of events"), initial=0)
     events = forms.CharField(label=_("Events held"), widget=forms.Textarea, required=False)
     contacts = forms.CharField(label=_("Contacts made"), widget=forms.Textarea, required=False)
     institutions = forms.CharField(
@@ -114,7 +126,7 @@ class ActivityReportForm(forms.Form):
     media_coverage = forms.CharField(
         label=_("Media coverage"), widget=forms.Textarea, required=False
     )
-    visitors = forms.IntegerField(label=_("Visitors"), min_value=0, initial=0)
+    visitors = LocalizedCountField(label=_("Visitors"), initial=0)
     highlight = forms.CharField(
         label=_("Highlight for the public page"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -142,13 +154,7 @@ class DecisionForm(forms.Form):
         choices=[c for c in FundingRequest.Status.choices if c[0] != "submitted"],
         widget=forms.RadioSelect,
     )
-    amount = forms.DecimalField(
-        label=_("Approved amount (for an approval in part)"),
-        max_digits=14,
-        decimal_places=2,
-        min_value=Decimal("0.01"),
-        required=False,
-    )
+    amount = _money(_("Approved amount (for an approval in part)"), required=False)
     reason = forms.CharField(
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )

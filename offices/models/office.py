@@ -226,3 +226,14 @@ class OfficeDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class OfficesDashboard(Office):
+    """No data of its own: the admin index lists it so that the supervisor's dashboard is one
+    click from the back-office's home page."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("dashboard")
+        verbose_name_plural = _("dashboard")
+        default_permissions = ()
