@@ -231,7 +231,7 @@ def demo_seed() -> list[DemoLogin]:
             address=address,
             email=f"{slug}@weltstadt-izmir.org",
             supervising_unit="İzmir Büyükşehir Belediyesi – Dış İlişkiler Şube Müdürlüğü",
-            **{f"description_{language}": text for language, text in description.items()},
+            **{f"description_{code}": description.get(code, "") for code in LANGUAGES},
             founded_on=FOUNDED.get(slug),
         )
         office.supervisors.add(supervisor)
