@@ -109,10 +109,7 @@ class FundingRequestAdmin(FoldedSearchMixin, OfficesNumbersAdminMixin, SimpleHis
                     gettext("Decide"),
                 )
             )
-        if funding.status in (
-            FundingRequest.Status.APPROVED,
-            FundingRequest.Status.PARTLY_APPROVED,
-        ):
+        if not self._pay_closed(funding):
             links.append(
                 (
                     reverse("admin:offices_fundingrequest_pay", args=[funding.pk]),
@@ -120,7 +117,7 @@ class FundingRequestAdmin(FoldedSearchMixin, OfficesNumbersAdminMixin, SimpleHis
                 )
             )
         if not links:
-            return "–"
+            return self._pay_closed(funding) if funding.amount_approved else "–"
         return format_html_join(" ", '<a class="button" href="{}">{}</a>', links)
 
     def get_urls(self):
@@ -158,6 +155,20 @@ class FundingRequestAdmin(FoldedSearchMixin, OfficesNumbersAdminMixin, SimpleHis
             else gettext("This request has been decided or withdrawn: there is nothing to decide."),
         )
 
+    @staticmethod
+    def _pay_closed(funding: FundingRequest) -> str:
+        """Why no payment can be recorded on `funding` now ("" when one can)."""
+        if funding.status not in (
+            FundingRequest.Status.APPROVED,
+            FundingRequest.Status.PARTLY_APPROVED,
+        ):
+            return gettext("Payments can only be recorded on approved requests.")
+        if funding.office.status not in services.FUNDABLE:
+            return gettext(
+                "The office is “%(status)s”: it cannot be funded until it is active again."
+            ) % {"status": funding.office.get_status_display()}
+        return ""
+
     def pay_view(self, request, pk: int):
         funding = get_object_or_404(FundingRequest.objects.select_related("office"), pk=pk)
         return admin_form_page(
@@ -180,10 +191,7 @@ class FundingRequestAdmin(FoldedSearchMixin, OfficesNumbersAdminMixin, SimpleHis
                 reference=data["reference"],
             ),
             success=gettext("The payment has been recorded."),
-            closed=""
-            if funding.status
-            in (FundingRequest.Status.APPROVED, FundingRequest.Status.PARTLY_APPROVED)
-            else gettext("Payments can only be recorded on approved requests."),
+            closed=self._pay_closed(funding),
         )
 
 
