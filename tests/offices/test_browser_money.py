@@ -48,6 +48,12 @@ def test_a_board_types_amounts_with_a_decimal_comma_and_grouping(
     echo = page.locator('input[name="lines-1-amount"] + output.number-echo')
     page.wait_for_function("el => el.textContent.includes('1.250,50')", arg=echo.element_handle())
     assert page.locator('input[name="lines-1-amount"]').get_attribute("type") == "text"
+    # ... and the form the total of the lines
+    page.wait_for_function(
+        "() => document.querySelector('#request-total').textContent.includes('1.263,00')"
+    )
+    if os.environ.get("OFFICES_SCREENSHOT_DIR"):
+        page.screenshot(path=f"{os.environ['OFFICES_SCREENSHOT_DIR']}/request-{language}.png")
     page.locator("form.board-form button[type=submit]").click()
     page.wait_for_url(re.compile(r"/requests/\d+/$"))
     request = FundingRequest.objects.get()
