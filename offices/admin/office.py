@@ -1,6 +1,5 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -29,6 +28,14 @@ from weltstadt.exports import csv_response
 from weltstadt.private_file_widget import PrivateFileWidget
 from weltstadt.private_storage import private_file_response
 from weltstadt.text_search import FoldedSearchMixin
+
+
+def dashboard_context() -> dict:
+    return {
+        "title": gettext("Offices dashboard"),
+        "board": selectors.dashboard(),
+        "today": timezone.localdate(),
+    }
 
 
 class FounderInline(admin.TabularInline):
@@ -119,9 +126,7 @@ class OfficeAdmin(
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": gettext("Offices dashboard"),
-            "board": selectors.dashboard(),
-            "today": timezone.localdate(),
+            **dashboard_context(),
         }
         return TemplateResponse(request, "offices/admin/dashboard.html", context)
 
@@ -286,7 +291,10 @@ class OfficeDocumentAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
 @admin.register(OfficesDashboard)
 class OfficesDashboardAdmin(admin.ModelAdmin):
-    """A row on the admin index that opens the supervisor's dashboard (no records of its own)."""
+    """A row on the admin index whose page is the supervisor's dashboard (no records of its own:
+    its list is empty and renders the dashboard instead)."""
+
+    change_list_template = "offices/admin/dashboard.html"
 
     def _office_admin(self):
         return self.admin_site._registry[Office]
@@ -309,4 +317,4 @@ class OfficesDashboardAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        return HttpResponseRedirect(reverse("admin:offices_dashboard"))
+        return super().changelist_view(request, {**dashboard_context(), **(extra_context or {})})
