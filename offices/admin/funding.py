@@ -287,6 +287,9 @@ class AnnualReportAdmin(FoldedSearchMixin, OfficesNumbersAdminMixin, SimpleHisto
                 report=report, by=request.user, accept=data["accept"], note=data["note"]
             ),
             success=gettext("The review has been recorded."),
+            closed=""
+            if report.status == AnnualReport.Status.SUBMITTED
+            else gettext("Only a submitted report can be reviewed."),
         )
 
     def file_view(self, request, pk: int):

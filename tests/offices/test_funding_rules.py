@@ -288,3 +288,17 @@ def test_the_admin_decision_reads_german_amounts(supervisor_client, office, alic
     assert response.status_code == 302
     request.refresh_from_db()
     assert request.amount_approved == Decimal("1000.50")
+
+
+def test_the_review_page_does_not_open_for_a_report_already_reviewed(
+    supervisor_client, office, alice, supervisor
+):
+    report = services.annual_report_submit(
+        office=office, by=alice, year=YEAR, amount_spent="10.00", currency="EUR",
+        activity_summary="x",
+    )  # fmt: skip
+    services.annual_report_review(report=report, by=supervisor, accept=True)
+    url = reverse("admin:offices_annualreport_review", args=[report.pk])
+    response = supervisor_client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:offices_annualreport_change", args=[report.pk])
