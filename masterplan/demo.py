@@ -25,6 +25,7 @@ from masterplan.models import (
     WorkshopParticipant,
 )
 from masterplan.services.consultation import (
+    comment_moderate,
     comment_take_up,
     expert_comment_create,
     expert_invite,
@@ -128,6 +129,7 @@ def _consultation(plan: Plan, areas: dict[str, PriorityArea], content: dict, edi
         target = area.strategies.get(code=strategy_code) if strategy_code else area
         comment = expert_comment_create(invitation=invitations[who], target=target, text=text)
         if taken_up:
+            comment_moderate(comment=comment, approve=True, by=editor)
             comment_take_up(comment=comment, by=editor)
 
 

@@ -4,15 +4,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import Count, Prefetch, Q, Sum
 
 from masterplan.charts import Chart, indicator_chart
+from masterplan.linkables import linkable_querysets
 from masterplan.models import (
     BallotRank,
     ExpertComment,
     Indicator,
     InvestmentTarget,
     Objective,
+    ObjectiveLink,
     Plan,
     PriorityArea,
     Strategy,
@@ -120,8 +123,12 @@ def objective_detail(*, pk: int, adopted_only: bool) -> Objective | None:
         Prefetch(
             "indicators", queryset=Indicator.objects.prefetch_related("targets", "measurements")
         ),
-        "links__content_type",
-        "links__item",
+        Prefetch(
+            "links",
+            queryset=ObjectiveLink.objects.select_related("content_type").prefetch_related(
+                GenericPrefetch("item", linkable_querysets())
+            ),
+        ),
     )
     if adopted_only:
         queryset = queryset.filter(strategy__area__plan__status=Plan.Status.ADOPTED)

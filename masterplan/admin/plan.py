@@ -1,9 +1,11 @@
+from django import forms
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from masterplan.linkables import linkable_item, linkable_item_choices
 from masterplan.models import (
     Indicator,
     IndicatorTarget,
@@ -122,9 +124,36 @@ class IndicatorInline(TranslationTabularInline):
     show_change_link = True
 
 
+class ObjectiveLinkForm(forms.ModelForm):
+    """The linked item is chosen by name, among the allowed kinds only (never a raw id)."""
+
+    item_choice = forms.ChoiceField(label=_("item"))
+
+    class Meta:
+        model = ObjectiveLink
+        fields = ["note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item_choice"].choices = [("", "---------"), *linkable_item_choices()]
+        if self.instance.pk:
+            self.initial["item_choice"] = (
+                f"{self.instance.content_type_id}-{self.instance.object_id}"
+            )
+
+    def clean_item_choice(self):
+        value = self.cleaned_data["item_choice"]
+        found = linkable_item(value)
+        if found is None:
+            raise forms.ValidationError(_("Please choose one of the items offered."))
+        self.instance.content_type, self.instance.object_id = found
+        return value
+
+
 class ObjectiveLinkInline(admin.TabularInline):
     model = ObjectiveLink
-    fields = ["content_type", "object_id", "note"]
+    form = ObjectiveLinkForm
+    fields = ["item_choice", "note"]
     extra = 0
 
 

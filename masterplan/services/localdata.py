@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from masterplan.models import LocalDataset, LocalDataValue
+from masterplan.parsing import whole_number
 
 COLUMNS = ["key", "title", "source", "unit", "year", "value"]
 MAX_BYTES = 2_000_000
@@ -84,7 +85,8 @@ def _validate(rows: list[dict]) -> list[RowError]:
                     % {"key": row["key"]},
                 )
             )
-        if not row["year"].isdigit() or not 1900 <= int(row["year"]) <= 2100:
+        year = whole_number(row["year"])
+        if year is None or not 1900 <= year <= 2100:
             errors.append(RowError(line, _("“%(year)s” is not a year.") % {"year": row["year"]}))
             continue
         if _decimal(row["value"]) is None:

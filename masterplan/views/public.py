@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from masterplan.linkables import is_linkable, item_is_public
 from masterplan.models import InvestmentTarget, LocalDataset, LocalDataValue, Plan, PlanExport
 from masterplan.progress import PROGRESS_RULE
 from masterplan.selectors import (
@@ -99,7 +100,9 @@ def _link(link) -> dict:
         if item is not None and hasattr(item, "get_absolute_url")
         else "",
         "note": link.note,
-        "public": item is not None and getattr(item, "is_public", True),
+        # only an item of an allowed kind that its kind calls public; anything else is private
+        "public": item_is_public(link.content_type, item),
+        "linkable": is_linkable(link.content_type),
     }
 
 
@@ -112,8 +115,10 @@ def objective(request, pk: int):
     links = [_link(link) for link in item.links.all()]
     if adopted_only:
         # An item that is not public where it lives (an unpublished office report, a draft
-        # summit's action) is not shown to the public here either.
+        # summit's action) or of a kind that may not be linked is not shown to the public.
         links = [link for link in links if link["public"]]
+    else:
+        links = [link for link in links if link["linkable"]]
     return render(
         request,
         "masterplan/objective.html",

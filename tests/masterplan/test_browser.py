@@ -74,10 +74,11 @@ def test_expert_consultation_to_adopted_plan(chromium, live_server, browser_page
 
     staff.goto("/admin/masterplan/expertcomment/")
     comment = ExpertComment.objects.get(area=areas[0])
-    staff.check(f'input[name=_selected_action][value="{comment.pk}"]')
-    staff.select_option("select[name=action]", "take_up")
-    staff.click("button[name=index]")
-    staff.wait_for_load_state()
+    for action in ("approve", "take_up"):  # approved first: a pending one cannot be taken up
+        staff.check(f'input[name=_selected_action][value="{comment.pk}"]')
+        staff.select_option("select[name=action]", action)
+        staff.click("button[name=index]")
+        staff.wait_for_load_state()
     comment.refresh_from_db()
     assert comment.taken_up
     assert not ExpertComment.objects.get(area=areas[1]).taken_up

@@ -149,10 +149,17 @@ def test_adopted_plan_takes_no_more_comments(plan, area):
         expert_comment_create(invitation=invitation, target=area, text="late")
 
 
-def test_take_up_approves_and_rejected_cannot_be_taken_up(plan, area, staff_user):
+def test_only_an_approved_comment_can_be_taken_up(plan, area, staff_user):
     invitation = InvitationFactory(plan=plan)
     one = expert_comment_create(invitation=invitation, target=area, text="one")
     two = expert_comment_create(invitation=invitation, target=area, text="two")
+    # pending → taken up skips moderation: refused, nothing changes
+    with translation.override("en"), pytest.raises(ConsultationRefused) as refused:
+        comment_take_up(comment=one, by=staff_user)
+    assert str(refused.value) == "A comment must be approved before it can be taken up."
+    one.refresh_from_db()
+    assert (one.taken_up, one.moderation) == (False, "pending")
+    comment_moderate(comment=one, approve=True, by=staff_user)
     comment_take_up(comment=one, by=staff_user)
     one.refresh_from_db()
     assert one.taken_up
@@ -166,11 +173,18 @@ def test_take_up_approves_and_rejected_cannot_be_taken_up(plan, area, staff_user
 def test_admin_actions_and_summary_per_area(staff_client, plan, area):
     invitation = InvitationFactory(plan=plan)
     comment = expert_comment_create(invitation=invitation, target=area, text="Good idea")
-    response = staff_client.post(
+    staff_client.post(
         "/admin/masterplan/expertcomment/",
         {"action": "take_up", "_selected_action": [comment.pk]},
     )
-    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert not comment.taken_up  # still pending: refused with a message
+    for action in ("approve", "take_up"):
+        response = staff_client.post(
+            "/admin/masterplan/expertcomment/",
+            {"action": action, "_selected_action": [comment.pk]},
+        )
+        assert response.status_code == 302
     comment.refresh_from_db()
     assert comment.taken_up
     html = staff_client.get(f"/en/masterplan/staff/plans/{plan.pk}/consultation/").content.decode()
