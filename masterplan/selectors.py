@@ -176,11 +176,13 @@ class RankingRow:
     area: PriorityArea
     points: int
     counts: list[int]
+    place: int = 0
+    shared: bool = False  # another area has as many points: a shared place, not broken
 
 
 def workshop_ranking(*, workshop: Workshop) -> tuple[list[RankingRow], int]:
     """Areas ordered by Borda points (n points for a first place … 1 for the last) with how often
-    each rank was given; plus the number of ballots."""
+    each rank was given, areas with equal points sharing a place; plus the number of ballots."""
     areas = list(PriorityArea.objects.filter(plan_id=workshop.plan_id))
     size = len(areas)
     counts = {area.pk: [0] * size for area in areas}
@@ -196,7 +198,15 @@ def workshop_ranking(*, workshop: Workshop) -> tuple[list[RankingRow], int]:
         )
         for area in areas
     ]
-    rows.sort(key=lambda row: (-row.points, [-n for n in row.counts], row.area.position))
+    rows.sort(key=lambda row: (-row.points, row.area.position))
+    # Equal points share a place (1, 1, 3 …): a tie is shown as such, not silently broken.
+    for index, row in enumerate(rows):
+        same = [other for other in rows if other.points == row.points]
+        row.place = index + 1 if index == 0 or rows[index - 1].points != row.points else 0
+        row.shared = len(same) > 1
+    for index, row in enumerate(rows):
+        if row.place == 0:
+            row.place = rows[index - 1].place
     ballots = workshop.participants.exclude(voted_at=None).count()
     return rows, ballots
 

@@ -218,3 +218,26 @@ def test_admin_invites_through_the_service(staff_client, plan, run_on_commit):
     invitation = plan.invitations.get()
     assert invitation.invited_by.email == "staff@example.org"
     assert f"/de/masterplan/expert/{invitation.token}/" in mail.outbox[0].body
+
+
+@pytest.mark.parametrize("target", ["area-²", "area-١", "strategy-①", "area-", "area-1²"])
+def test_a_target_in_other_digits_is_refused_not_a_500(client, plan, area, target):
+    invitation = InvitationFactory(plan=plan)
+    response = client.post(_url(invitation), {"target": target, "text": "x"})
+    assert response.status_code == 403
+    assert "does not belong to the plan" in response.content.decode()
+    assert ExpertComment.objects.count() == 0
+
+
+def test_a_closed_consultation_neither_invites_comments_nor_promises_an_edit_form(
+    client, plan, area
+):
+    invitation = InvitationFactory(plan=plan)
+    expert_comment_create(invitation=invitation, target=area, text="Still pending")
+    plan_status_change(plan=plan, to=Plan.Status.ADOPTED, by=None, summary="done")
+    html = client.get(_url(invitation)).content.decode()
+    assert "The consultation on this plan is closed." in html
+    assert "Please give your opinion" not in html
+    assert "You can change a comment" not in html
+    assert "<textarea" not in html
+    assert "Still pending" in html
