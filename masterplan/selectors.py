@@ -225,3 +225,27 @@ def consultation_summary(*, plan: Plan) -> list[PriorityArea]:
             ),
         )
     )
+
+
+def plan_pdf_parts(*, plan: Plan) -> dict:
+    """What the PDF shows besides the plan's tree: investment targets with their totals, the
+    local data, the workshops with their rankings, and the versions."""
+    from masterplan.models import LocalDataset, LocalDataValue
+
+    investments = plan.investment_targets.prefetch_related("target_cities")
+    workshops = []
+    for item in plan.workshops.all():
+        item.rows, item.ballots = workshop_ranking(workshop=item)
+        item.ties = any(row.shared for row in item.rows)
+        workshops.append(item)
+    return {
+        "investments": list(investments),
+        "investment_totals": investment_totals(plan.investment_targets.all()),
+        "datasets": list(
+            LocalDataset.objects.prefetch_related(
+                Prefetch("values", queryset=LocalDataValue.objects.order_by("year"))
+            )
+        ),
+        "workshops": workshops,
+        "versions": list(plan.versions.all()),
+    }

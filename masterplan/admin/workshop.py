@@ -9,9 +9,11 @@ from modeltranslation.admin import TranslationAdmin
 
 from masterplan.models import Workshop, WorkshopParticipant
 from masterplan.services.workshop import ballot_links_send
+from weltstadt.numbers import LocalizedNumbersAdminMixin
+from weltstadt.text_search import FoldedSearchMixin
 
 
-class ParticipantInline(admin.TabularInline):
+class ParticipantInline(LocalizedNumbersAdminMixin, admin.TabularInline):
     model = WorkshopParticipant
     fields = [
         "name",
@@ -70,7 +72,7 @@ def send_ballot_links(modeladmin, request, queryset):
 
 
 @admin.register(Workshop)
-class WorkshopAdmin(TranslationAdmin):
+class WorkshopAdmin(FoldedSearchMixin, LocalizedNumbersAdminMixin, TranslationAdmin):
     list_display = ["title", "date", "place", "plan", "ballot_open", "ballot_closes_on", "results"]
     list_filter = ["plan", "ballot_open"]
     search_fields = ["title", "place", "facilitators"]

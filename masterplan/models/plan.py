@@ -55,6 +55,9 @@ class Plan(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({self.period_start}–{self.period_end})"
 
+    def get_absolute_url(self) -> str:
+        return reverse("masterplan:plan", kwargs={"pk": self.pk})
+
     @property
     def period(self) -> str:
         return f"{self.period_start}–{self.period_end}"

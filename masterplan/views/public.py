@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -20,6 +21,7 @@ from masterplan.selectors import (
     plan_adopted_current,
     plan_report,
 )
+from masterplan.services.amendments import plan_changes
 from masterplan.services.export import plan_export_request
 
 
@@ -36,12 +38,19 @@ def index(request):
     if plan is None:
         upcoming = Plan.objects.order_by("-period_start").first()
         return render(request, "masterplan/index_pending.html", {"upcoming": upcoming})
+    return _plan_page(request, plan, current=plan)
+
+
+def _plan_page(request, plan: Plan, *, current: Plan):
     report = plan_report(plan=plan, charts=False)
     return render(
         request,
         "masterplan/index.html",
         {
             "plan": plan,
+            "current": current,
+            "archived": plan.pk != current.pk,
+            "others": Plan.objects.filter(status=Plan.Status.ADOPTED).exclude(pk=plan.pk),
             "report": report,
             "rule": PROGRESS_RULE,
             "versions": plan.versions.all(),
@@ -49,6 +58,22 @@ def index(request):
             "languages": settings.LANGUAGES,
         },
     )
+
+
+@require_GET
+def plan_archive(request, pk: int):
+    """Any adopted plan, also one a newer plan has replaced: its own page stays readable."""
+    plan = get_object_or_404(Plan, pk=pk, status=Plan.Status.ADOPTED)
+    return _plan_page(request, plan, current=plan_adopted_current())
+
+
+@require_GET
+def plan_changes_page(request, pk: int):
+    """What changed in an adopted plan since its adoption, with the text or figure before and
+    after, as Decidim shows its results' versions."""
+    plan = get_object_or_404(Plan, pk=pk, status=Plan.Status.ADOPTED)
+    changes = plan_changes(plan=plan, language=get_language())
+    return render(request, "masterplan/changes.html", {"plan": plan, "changes": changes})
 
 
 @require_GET

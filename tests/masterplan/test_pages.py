@@ -255,6 +255,28 @@ def test_every_public_page_answers_in_all_six_languages(client):
         for path in paths:
             response = client.get(f"/{language}/masterplan/{path}")
             assert response.status_code == 200, (language, path)
-    # the demo texts are in German, Turkish and English; French, Italian and Spanish fall back
+    # the demo texts are in all six languages: nothing falls back to German on fr/it/es pages
+    from django.utils.html import escape
+
+    from masterplan.models import InvestmentTarget, LocalDataset, PlanVersion, PriorityArea
+
     for language in ["fr", "it", "es"]:
-        assert objective.title_de in client.get(f"/{language}/masterplan/").content.decode()
+        pages = {
+            path: client.get(f"/{language}/masterplan/{path}").content.decode()
+            for path in ["", "investments/", "local-data/", f"workshops/{workshop.pk}/"]
+        }
+        assert escape(getattr(objective, f"title_{language}")) in pages[""]
+        assert escape(objective.title_de) not in pages[""]
+        for area in PriorityArea.objects.all():
+            assert escape(getattr(area, f"priority_question_{language}")) in pages[""]
+        for version in PlanVersion.objects.all():
+            assert escape(getattr(version, f"summary_{language}")) in pages[""]
+            assert escape(version.summary_de) not in pages[""]
+        for item in InvestmentTarget.objects.all():
+            assert escape(getattr(item, f"title_{language}")) in pages["investments/"]
+            assert escape(item.title_de) not in pages["investments/"]
+        for dataset in LocalDataset.objects.all():
+            assert escape(getattr(dataset, f"title_{language}")) in pages["local-data/"]
+            assert escape(dataset.title_de) not in pages["local-data/"]
+        assert escape(getattr(workshop, f"title_{language}")) in pages[f"workshops/{workshop.pk}/"]
+        assert 'lang="de"' not in pages[""].split("<main", 1)[1]
