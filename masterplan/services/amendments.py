@@ -10,9 +10,11 @@ masterplan.translation). From those rows this module
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models, transaction
+from django.template.defaultfilters import floatformat
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
@@ -102,6 +104,8 @@ def _display(value) -> str:
         return "–"
     if isinstance(value, models.Model):
         return str(value)
+    if isinstance(value, Decimal | float):
+        return floatformat(value, "-3g")
     return formats.localize(value, use_l10n=True) if not isinstance(value, str) else value
 
 

@@ -1,14 +1,12 @@
 """The public pages of the adopted plan: structure, dashboard, investments, local data, PDF."""
 
-import csv
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -23,6 +21,7 @@ from masterplan.selectors import (
 )
 from masterplan.services.amendments import plan_changes
 from masterplan.services.export import plan_export_request
+from weltstadt.exports import csv_response
 
 
 def _adopted_or_404() -> Plan:
@@ -89,30 +88,47 @@ def dashboard(request):
 
 @require_GET
 def dashboard_csv(request):
+    """Every figure of the plan for a spreadsheet, through the one CSV helper (reader's
+    delimiter and decimal mark, translated headers and kinds, formula cells neutralised)."""
     plan = _adopted_or_404()
     report = plan_report(plan=plan, charts=False)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="masterplan-indicators.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        ["area", "objective", "indicator", "unit", "direction", "kind", "year", "value", "source"]
-    )
+    header = [
+        _("Priority area"),
+        pgettext("indicator figures export", "Objective"),
+        _("Indicator"),
+        _("Unit"),
+        _("Direction"),
+        _("Kind"),
+        _("Year"),
+        _("Value"),
+        _("Source"),
+    ]
+    kinds = {"baseline": _("Baseline"), "target": _("Target"), "measurement": _("Measured")}
+    rows = []
     for indicator in report.indicators:
         base = [
             indicator.area_ref.code,
             indicator.objective_ref.code,
             indicator.name,
             indicator.unit,
-            indicator.direction,
+            indicator.get_direction_display(),
         ]
-        writer.writerow([*base, "baseline", indicator.baseline_year, indicator.baseline_value, ""])
+        rows.append(
+            [*base, kinds["baseline"], indicator.baseline_year, indicator.baseline_value, ""]
+        )
         for target in indicator.target_list:
-            writer.writerow([*base, "target", target.year, target.value, ""])
+            rows.append([*base, kinds["target"], target.year, target.value, ""])
         for measurement in indicator.measurement_list:
-            writer.writerow(
-                [*base, "measurement", measurement.year, measurement.value, measurement.source]
+            rows.append(
+                [
+                    *base,
+                    kinds["measurement"],
+                    measurement.year,
+                    measurement.value,
+                    measurement.source,
+                ]
             )
-    return response
+    return csv_response(request, "masterplan-indicators", header, rows)
 
 
 def _link(link) -> dict:
