@@ -248,3 +248,13 @@ def test_percent_as_each_language_writes_it_and_the_plans_own_last_year(client):
     assert "62.5%" in english
     assert "targets up to 2029" in english
     assert "up to 2024" not in english
+
+
+def test_target_years_follow_the_plans_own_period():
+    from masterplan.models import IndicatorTarget
+
+    _p, _objective, indicator = _plan(2025, 2029)
+    IndicatorTarget(indicator=indicator, year=2027, value=1).full_clean()  # was refused (> 2024)
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        IndicatorTarget(indicator=indicator, year=2024, value=1).full_clean()
+    assert "plan period 2025–2029" in refused.value.message_dict["year"][0]
