@@ -276,12 +276,12 @@ def test_every_public_page_answers_in_all_six_languages(client):
         for path in paths:
             response = client.get(f"/{language}/masterplan/{path}")
             assert response.status_code == 200, (language, path)
-    # the demo texts are in all six languages: nothing falls back to German on fr/it/es pages
+    # the demo texts are in all six languages: nothing falls back to German on other pages
     from django.utils.html import escape
 
     from masterplan.models import InvestmentTarget, LocalDataset, PlanVersion, PriorityArea
 
-    for language in ["fr", "it", "es"]:
+    for language in ["tr", "en", "fr", "it", "es"]:
         pages = {
             path: client.get(f"/{language}/masterplan/{path}").content.decode()
             for path in ["", "investments/", "local-data/", f"workshops/{workshop.pk}/"]
