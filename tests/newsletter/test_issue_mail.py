@@ -169,3 +169,17 @@ def test_izmir_in_the_capitals_of_an_edition_is_izmir_with_dots(db):
     assert "İZMİR'DE FUAR GÜNLERİ" in turkish["text"]
     for edition in (german, turkish):
         assert "İZMIR" not in edition["html"] + edition["text"]
+
+
+def test_a_turkish_subject_with_an_apostrophe_is_not_html_escaped(db, run_on_commit, alice):
+    issue = issue_make(languages=["de", "tr"])
+    issue.title_tr = "İzmir Avrupa'yı davet ediyor"
+    issue.intro_tr = "Bremen & İzmir"
+    issue.save()
+    subscribers_make(1, language="tr")
+    turkish = _send(issue, run_on_commit, alice)["reader0@example.org"]
+    assert "İzmir Avrupa'yı davet ediyor" in turkish.subject
+    assert "&#x27;" not in turkish.subject
+    assert "İZMİR AVRUPA'YI DAVET EDİYOR" in turkish.body
+    assert "&#x27;" not in turkish.body
+    assert "&amp;" not in turkish.body
