@@ -64,7 +64,7 @@ class SubscriberAdmin(admin.ModelAdmin):
             "webhook_url": request.build_absolute_uri(
                 reverse("newsletter:webhook_bounces", kwargs={"secret": webhook_secret()})
             )
-            if request.user.is_superuser
+            if self.has_change_permission(request)  # the bulletin editor sets it up
             else "",
         }
         return super().changelist_view(request, extra_context)

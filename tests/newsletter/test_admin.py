@@ -371,3 +371,16 @@ def test_the_send_page_says_when_no_scheduler_runs(staff_client, db, settings):
     assert "No scheduler is running" in staff_client.get(_send_url(issue)).content.decode()
     PeriodicTask.objects.filter(pk=task.pk).update(last_run_at=timezone.now())
     assert "No scheduler is running" not in staff_client.get(_send_url(issue)).content.decode()
+
+
+def test_the_bulletin_editor_sees_the_bounce_webhook_url(client, db):
+    from newsletter.views.webhooks import webhook_secret
+    from tests.factories import staff_with_role
+    from weltstadt.accounts import roles
+
+    client.force_login(staff_with_role(roles.BULLETIN_EDITOR))
+    page = client.get(CHANGELIST, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    url = reverse("newsletter:webhook_bounces", kwargs={"secret": webhook_secret()})
+    assert f"<code>http://testserver{url}</code>" in page
+    client.force_login(staff_with_role(roles.SUMMIT_ORGANISER))
+    assert webhook_secret() not in client.get(CHANGELIST).content.decode()
