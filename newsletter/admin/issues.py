@@ -39,10 +39,24 @@ from newsletter.services.sending import (
 from weltstadt.mail import mail_render
 
 
+def issue_locked(issue: Issue | None) -> bool:
+    """A sent (or sending) issue is locked: the archive stays what the readers received."""
+    return issue is not None and issue.status in (Issue.Status.SENDING, Issue.Status.SENT)
+
+
 class ArticleInline(TranslationStackedInline):
     model = Article
     extra = 0
     fields = ["position", "title", "summary", "body", "image"]
+
+    def has_add_permission(self, request, obj=None):
+        return not issue_locked(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not issue_locked(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not issue_locked(obj) and super().has_delete_permission(request, obj)
 
 
 class ScheduleForm(forms.Form):
@@ -114,6 +128,24 @@ class IssueAdmin(TranslationAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("articles")
 
+    def has_change_permission(self, request, obj=None):
+        return not issue_locked(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not issue_locked(obj) and super().has_delete_permission(request, obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        issue = self.get_object(request, object_id)
+        if issue_locked(issue) and request.method == "GET":
+            messages.info(
+                request,
+                _(
+                    "This issue has been sent and is locked, so that the archive stays what "
+                    "the readers received."
+                ),
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
     @admin.display(description=gettext_lazy("complete editions"))
     def editions(self, issue: Issue):
         if issue.pk is None:  # the add form: no articles yet
@@ -159,7 +191,8 @@ class IssueAdmin(TranslationAdmin):
 
     def send_view(self, request, pk: int):
         issue = get_object_or_404(Issue, pk=pk)
-        if not self.has_change_permission(request, issue):
+        # not the change permission on the issue: a sent issue is locked, its sending is not
+        if not super().has_change_permission(request):
             return redirect("admin:index")
         post = request.POST if request.method == "POST" else None
         complete = edition_complete_languages(issue, list(issue.articles.all()))

@@ -384,3 +384,22 @@ def test_the_bulletin_editor_sees_the_bounce_webhook_url(client, db):
     assert f"<code>http://testserver{url}</code>" in page
     client.force_login(staff_with_role(roles.SUMMIT_ORGANISER))
     assert webhook_secret() not in client.get(CHANGELIST).content.decode()
+
+
+def test_a_sent_issue_is_locked(staff_client, db, run_on_commit):
+    issue = issue_make(languages=["de", "tr"])
+    subscribers_make(1)
+    with run_on_commit():
+        staff_client.post(_send_url(issue), SEND_CONFIRMED)
+    issue.refresh_from_db()
+    assert issue.status == Issue.Status.SENT
+    change_url = f"/admin/newsletter/issue/{issue.pk}/change/"
+    page = staff_client.get(change_url).content.decode()
+    assert "is locked" in page
+    assert 'name="_save"' not in page
+    response = staff_client.post(change_url, {"title_de": "Changed", "number": "1"})
+    assert response.status_code == 403
+    issue.refresh_from_db()
+    assert issue.title_de == "Issue 1 [de]"
+    assert staff_client.get(f"/admin/newsletter/issue/{issue.pk}/delete/").status_code == 403
+    assert staff_client.get(_send_url(issue)).status_code == 200  # its statistics stay visible
