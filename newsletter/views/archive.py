@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from newsletter.richtext import richtext_clean
 from newsletter.selectors import issue_published_get, issues_published
 
 
@@ -49,7 +50,7 @@ class IssueFeed(Feed):
         return f"#{item.number} {item.title}"
 
     def item_description(self, item):
-        return item.intro
+        return richtext_clean(item.intro)
 
     def item_pubdate(self, item):
         return item.published_at
