@@ -28,7 +28,12 @@ def _render_plain(name: str, context: dict) -> str:
 
 def mail_render(template: str, *, language: str, context: dict) -> RenderedMail:
     """Render one mail in `language`; the HTML part is optional per template."""
-    full_context = {"site_url": settings.SITE_URL, "language": language, **context}
+    full_context = {
+        "site_url": settings.SITE_URL,
+        "language": language,
+        "association": settings.ASSOCIATION,  # the footer's postal address (imprint duty)
+        **context,
+    }
     with translation.override(language):
         subject = _render_plain(f"emails/{template}/subject.txt", full_context)
         text = _render_plain(f"emails/{template}/body.txt", full_context)
