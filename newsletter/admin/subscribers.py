@@ -35,7 +35,9 @@ class SubscriberAdmin(admin.ModelAdmin):
     search_fields = ["email"]
     readonly_fields = [
         "status", "consent_at", "consent_source", "consent_version", "consent_note",
-        "confirmed_at", "unsubscribed_at", "soft_bounces", "suppressed_reason", "created_at",
+        "consent_ip", "consent_user_agent", "confirmed_at", "confirmed_ip",
+        "confirmed_user_agent", "unsubscribed_at", "soft_bounces", "suppressed_reason",
+        "created_at",
     ]  # fmt: skip
     inlines = [SubscriberEventInline]
     actions = ["export_csv"]
