@@ -37,6 +37,7 @@ from newsletter.services.sending import (
     sendjob_resume,
 )
 from weltstadt.mail import mail_render
+from weltstadt.text_search import FoldedSearchMixin
 
 
 def issue_locked(issue: Issue | None) -> bool:
@@ -114,11 +115,24 @@ class SendNowForm(forms.Form):
     )
 
 
+class NumberOrFoldedSearchMixin(FoldedSearchMixin):
+    """Folded search over the texts; a search for a number also finds that issue number."""
+
+    number_field = "number"
+
+    def get_search_results(self, request, queryset, search_term):
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip().lstrip("#")
+        if term.isdigit():
+            found = found | queryset.filter(**{self.number_field: int(term)})
+        return found, duplicates
+
+
 @admin.register(Issue)
-class IssueAdmin(TranslationAdmin):
+class IssueAdmin(NumberOrFoldedSearchMixin, TranslationAdmin):
     list_display = ["number", "title", "date", "status", "editions", "send_link"]
     list_filter = ["status"]
-    search_fields = ["title", "number"]
+    search_fields = ["title", "intro", "articles__title"]
     readonly_fields = ["status", "published_at", "editions", "send_link"]
     inlines = [ArticleInline]
 
@@ -344,11 +358,12 @@ class IssueAdmin(TranslationAdmin):
 
 
 @admin.register(SendJob)
-class SendJobAdmin(admin.ModelAdmin):
+class SendJobAdmin(NumberOrFoldedSearchMixin, admin.ModelAdmin):
+    number_field = "issue__number"
     list_display = ["issue", "status", "send_at", "total", "started_at", "finished_at"]
     list_filter = ["status"]
     list_select_related = ["issue"]
-    search_fields = ["issue__title", "issue__number"]
+    search_fields = ["issue__title"]
     readonly_fields = [
         "issue", "status", "send_at", "total", "created_by", "started_at", "finished_at",
         "paused_by", "paused_at",

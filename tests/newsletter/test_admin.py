@@ -1,8 +1,6 @@
 """The bulletin's back-office: subscribers (search, filters, CSV in and out), editions per
 language, the test to oneself, send now or later, live progress, pause and resume, statistics."""
 
-import csv
-import io
 from datetime import timedelta
 
 import pytest
@@ -15,6 +13,7 @@ from django.utils.translation import gettext
 from newsletter.models import Issue, SendJob, Subscriber, SubscriberEvent
 from newsletter.services.subscriptions import subscriber_bounce, subscriber_unsubscribe
 from tests.newsletter.factories import issue_make, subscribers_make
+from weltstadt.exports import read_csv_back
 from weltstadt.models import OutgoingMail
 
 CHANGELIST = "/admin/newsletter/subscriber/"
@@ -93,18 +92,42 @@ def test_a_csv_import_needs_the_consent_source(staff_client, db):
 
 def test_the_selected_subscribers_are_exported_as_csv(staff_client, db):
     readers = subscribers_make(3, language="it")
+    Subscriber.objects.filter(pk=readers[0].pk).update(consent_note="=HYPERLINK(1)")
+    staff_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "de"
     response = staff_client.post(
         CHANGELIST,
         {"action": "export_csv", "_selected_action": [readers[0].pk, readers[2].pk]},
     )
-    assert response["Content-Type"] == "text/csv"
+    assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-    assert [row["email"] for row in rows] == ["reader0@example.org", "reader2@example.org"]
-    assert rows[0]["language"] == "it"
-    assert rows[0]["status"] == "confirmed"
-    assert rows[0]["consent_source"] == "import"
-    assert rows[0]["consent_at"].startswith(str(timezone.now().year))
+    header, *rows = read_csv_back(response.content, "de")  # BOM, ";" for a German reader
+    with translation.override("de"):
+        assert header[:3] == [gettext("e-mail address"), gettext("language"), gettext("status")]
+        column = {
+            name: header.index(gettext(name))
+            for name in ("consent source", "consent given", "consent note")
+        }
+    assert [row[0] for row in rows] == ["reader0@example.org", "reader2@example.org"]
+    assert rows[0][1] == "it"
+    assert rows[0][2] == "confirmed"
+    assert rows[0][column["consent source"]] == "import"
+    assert rows[0][column["consent given"]].startswith(str(timezone.now().year))
+    assert rows[0][column["consent note"]] == "'=HYPERLINK(1)"  # no formula
+
+
+def test_the_admin_search_folds_turkish_case_and_diacritics(staff_client, db):
+    Subscriber.objects.create(email="ışık.çelik@example.org", language="tr", status="confirmed")
+    subscribers_make(1)
+    assert _emails(staff_client.get(CHANGELIST, {"q": "ISIK.CELIK"})) == ["ışık.çelik@example.org"]
+    issue_make(number=3, languages=["de", "tr"])
+    from newsletter.models import Issue as IssueModel
+
+    IssueModel.objects.filter(number=3).update(title_tr="İzmir Avrupa'yı davet ediyor")
+    issue_make(number=4, languages=["de"])
+    found = staff_client.get("/admin/newsletter/issue/", {"q": "izmir avrupa"})
+    assert [i.number for i in found.context["cl"].result_list] == [3]
+    by_number = staff_client.get("/admin/newsletter/issue/", {"q": "4"})
+    assert [i.number for i in by_number.context["cl"].result_list] == [4]
 
 
 def test_the_issue_list_shows_which_editions_are_complete(staff_client, db):
