@@ -36,6 +36,7 @@ from newsletter.services.sending import (
     sendjob_reschedule,
     sendjob_resume,
 )
+from newsletter.widgets import ArticleForm, IssueForm
 from weltstadt.mail import mail_render
 from weltstadt.text_search import FoldedSearchMixin
 
@@ -47,6 +48,7 @@ def issue_locked(issue: Issue | None) -> bool:
 
 class ArticleInline(TranslationStackedInline):
     model = Article
+    form = ArticleForm
     extra = 0
     fields = ["position", "title", "summary", "body", "image"]
 
@@ -133,6 +135,7 @@ class IssueAdmin(NumberOrFoldedSearchMixin, TranslationAdmin):
     list_display = ["number", "title", "date", "status", "editions", "send_link"]
     list_filter = ["status"]
     search_fields = ["title", "intro", "articles__title"]
+    form = IssueForm
     readonly_fields = ["status", "published_at", "editions", "send_link"]
     inlines = [ArticleInline]
 
