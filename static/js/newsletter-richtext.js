@@ -13,8 +13,8 @@
     { command: "insertUnorderedList", label: "•", title: "Bulleted list", tag: "ul" },
     { command: "insertOrderedList", label: "1.", title: "Numbered list", tag: "ol" },
     { command: "formatBlock", value: "blockquote", label: "❝", title: "Quote", tag: "blockquote" },
-    { command: "createLink", label: "🔗", title: "Link", tag: "a" },
-    { command: "unlink", label: "⛓", title: "Remove link", tag: "a" },
+    { command: "createLink", label: "↗", title: "Link", tag: "a" },
+    { command: "unlink", label: "↛", title: "Remove link", tag: "a" },
     { command: "removeFormat", label: "⌫", title: "Remove formatting" }
   ];
 
