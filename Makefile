@@ -44,6 +44,8 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 system-check:
 	@$(PY) -m weltstadt.system_check
 
+# -B: the worker runs Celery beat too (scheduled sends), so start only one of these locally;
+# docker compose runs beat in its own container instead.
 worker: install
 	$(VENV)/bin/celery -A weltstadt worker -B -Q default,mail,pdf -l info
 

@@ -20,7 +20,7 @@ def _issue(data: dict, *, published: bool) -> Issue:
         defaults={
             "date": datetime.date.fromisoformat(data["date"]),
             **{f"title_{code}": text for code, text in data["title"].items()},
-            **{f"intro_{code}": text for code, text in data["intro"].items()},
+            **{f"intro_{code}": f"<p>{text}</p>" for code, text in data["intro"].items()},
         },
     )
     if created:

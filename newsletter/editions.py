@@ -14,13 +14,14 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from newsletter.models import Article, Issue
-from newsletter.richtext import richtext_clean
+from newsletter.richtext import richtext_clean, richtext_to_text
 
 EDITION_TIMEOUT = 7 * 24 * 3600
 # Rendered editions are immutable per key (the version is part of it), so each worker process
 # keeps the few it is sending and skips even the cache round trip.
 _memo: dict[str, dict] = {}
 _MEMO_SIZE = 32
+_TEXT_MARK = re.compile(r"^(\s*(?:-|\d+\.|>)\s+)")
 _BLOCK_END = re.compile(r"(</(?:p|li|h[1-6]|div|ul|ol|blockquote|table|tr)>)")
 
 
@@ -72,10 +73,18 @@ def _html_short_lines(html: str) -> str:
     )
 
 
+def _text_line_wrapped(line: str) -> str:
+    # A list item's or a quote's continuation lines stay under its text.
+    mark = _TEXT_MARK.match(line)
+    indent = "" if mark is None else mark.group(1) if ">" in mark.group(1) else " " * mark.end()
+    return textwrap.fill(
+        line, 76, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+    )
+
+
 def _text_wrapped(text: str) -> str:
     return "\n".join(
-        textwrap.fill(line, 76, break_long_words=False, break_on_hyphens=False) if line else ""
-        for line in text.splitlines()
+        _text_line_wrapped(line) if len(line) > 76 else line for line in text.splitlines()
     )
 
 
@@ -90,8 +99,11 @@ def edition_render(issue_id: int, *, language: str, version: int) -> dict:
         issue = Issue.objects.get(pk=issue_id)
         articles = list(issue.articles.all())
         with translation.override(language):
+            issue.intro_clean = mark_safe(richtext_clean(issue.intro or ""))
+            issue.intro_text = richtext_to_text(issue.intro_clean)
             for article in articles:
                 article.body_clean = mark_safe(richtext_clean(article.body))
+                article.body_text = richtext_to_text(article.body_clean)
             context = {
                 "issue": issue,
                 "articles": articles,

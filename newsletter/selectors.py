@@ -1,6 +1,10 @@
 """Reads for the bulletin's pages: each a fixed number of queries, whatever the number of rows."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import BooleanField, Case, Count, Prefetch, QuerySet, When
+from django.utils import timezone
 
 from newsletter.editions import edition_complete_languages, edition_map
 from newsletter.models import Article, Issue, SendJob, Subscriber, SubscriberEvent
@@ -61,17 +65,21 @@ def issue_statistics(*, issue: Issue) -> list[dict]:
     for row in mails:
         key = "sent" if row["status"] == OutgoingMail.Status.SENT else "failed"
         entry(_reader_language(row))[key] += row["n"]
+    # People, not events: three soft bounces from one address are one bounced reader.
     Kind = SubscriberEvent.Kind
+    bounces = [Kind.HARD_BOUNCE, Kind.SOFT_BOUNCE, Kind.COMPLAINT]
     events = (
-        SubscriberEvent.objects.filter(issue=issue)
-        .values("language", "kind")
-        .annotate(n=Count("pk"))
+        SubscriberEvent.objects.filter(issue=issue, kind__in=[*bounces, Kind.UNSUBSCRIBED])
+        .annotate(
+            bounced=Case(
+                When(kind__in=bounces, then=True), default=False, output_field=BooleanField()
+            )
+        )
+        .values("language", "bounced")
+        .annotate(n=Count("subscriber", distinct=True))
     )
     for row in events:
-        if row["kind"] in (Kind.HARD_BOUNCE, Kind.SOFT_BOUNCE, Kind.COMPLAINT):
-            entry(row["language"])["bounced"] += row["n"]
-        elif row["kind"] == Kind.UNSUBSCRIBED:
-            entry(row["language"])["unsubscribed"] += row["n"]
+        entry(row["language"])["bounced" if row["bounced"] else "unsubscribed"] += row["n"]
     return [rows[key] for key in sorted(rows)]
 
 
@@ -120,3 +128,33 @@ def sendjob_progress(*, job: SendJob) -> dict:
 
 def sendjob_for_issue(*, issue: Issue) -> SendJob | None:
     return SendJob.objects.filter(issue=issue).first()
+
+
+def issue_recipients_per_edition(*, issue: Issue) -> dict[str, int]:
+    """How many confirmed readers each edition would go to now (for "send to 242 readers")."""
+    editions = edition_map(edition_complete_languages(issue, list(issue.articles.all())))
+    counts: dict[str, int] = {}
+    rows = (
+        Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED)
+        .values("language")
+        .annotate(n=Count("pk"))
+    )
+    for row in rows:
+        if row["language"] in editions:
+            edition = editions[row["language"]]
+            counts[edition] = counts.get(edition, 0) + row["n"]
+    return dict(sorted(counts.items()))
+
+
+DUE_TASK = "newsletter.tasks.mail_bulletin_due"
+
+
+def scheduler_running() -> bool:
+    """Whether something runs the scheduled sends: a broker, and celery beat having run the
+    due-sends task lately (beat records each run in its database schedule)."""
+    if settings.CELERY_TASK_ALWAYS_EAGER or not settings.CELERY_BROKER_URL:
+        return False
+    from django_celery_beat.models import PeriodicTask
+
+    last = PeriodicTask.objects.filter(task=DUE_TASK).values_list("last_run_at", flat=True).first()
+    return bool(last and last > timezone.now() - timedelta(minutes=10))

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template import TemplateDoesNotExist
-from django.template.loader import render_to_string
+from django.template import Context, TemplateDoesNotExist
+from django.template.loader import get_template, render_to_string
 from django.utils import translation
 
 
@@ -20,12 +20,23 @@ class RenderedMail:
     html: str | None
 
 
+def _render_plain(name: str, context: dict) -> str:
+    """A plain-text part (subject, text body): never HTML-escaped, so that "Avrupa'yı" does not
+    arrive as "Avrupa&#x27;yı"."""
+    return get_template(name).template.render(Context(context, autoescape=False))
+
+
 def mail_render(template: str, *, language: str, context: dict) -> RenderedMail:
     """Render one mail in `language`; the HTML part is optional per template."""
-    full_context = {"site_url": settings.SITE_URL, "language": language, **context}
+    full_context = {
+        "site_url": settings.SITE_URL,
+        "language": language,
+        "association": settings.ASSOCIATION,  # the footer's postal address (imprint duty)
+        **context,
+    }
     with translation.override(language):
-        subject = render_to_string(f"emails/{template}/subject.txt", full_context)
-        text = render_to_string(f"emails/{template}/body.txt", full_context)
+        subject = _render_plain(f"emails/{template}/subject.txt", full_context)
+        text = _render_plain(f"emails/{template}/body.txt", full_context)
         try:
             html = render_to_string(f"emails/{template}/body.html", full_context)
         except TemplateDoesNotExist:

@@ -1,7 +1,6 @@
 """Admin of subscribers: search, filters, CSV import and export, bounce import."""
 
 from django.contrib import admin, messages
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -13,7 +12,9 @@ from newsletter.models import Subscriber, SubscriberEvent
 from newsletter.services.imports import subscribers_export, subscribers_import
 from newsletter.services.subscriptions import subscriber_bounce
 from newsletter.views.webhooks import webhook_secret
+from weltstadt.exports import csv_response
 from weltstadt.models import User
+from weltstadt.text_search import FoldedSearchMixin
 
 
 class SubscriberEventInline(admin.TabularInline):
@@ -29,13 +30,15 @@ class SubscriberEventInline(admin.TabularInline):
 
 
 @admin.register(Subscriber)
-class SubscriberAdmin(admin.ModelAdmin):
+class SubscriberAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["email", "language", "status", "consent_source", "confirmed_at", "soft_bounces"]
     list_filter = ["language", "status", "consent_source"]
     search_fields = ["email"]
     readonly_fields = [
         "status", "consent_at", "consent_source", "consent_version", "consent_note",
-        "confirmed_at", "unsubscribed_at", "soft_bounces", "suppressed_reason", "created_at",
+        "consent_ip", "consent_user_agent", "confirmed_at", "confirmed_ip",
+        "confirmed_user_agent", "unsubscribed_at", "soft_bounces", "suppressed_reason",
+        "created_at",
     ]  # fmt: skip
     inlines = [SubscriberEventInline]
     actions = ["export_csv"]
@@ -46,9 +49,8 @@ class SubscriberAdmin(admin.ModelAdmin):
 
     @admin.action(description=gettext_lazy("Export the selected subscribers as CSV"))
     def export_csv(self, request, queryset):
-        response = HttpResponse(subscribers_export(queryset), content_type="text/csv")
-        response["Content-Disposition"] = 'attachment; filename="bulletin-subscribers.csv"'
-        return response
+        header, rows = subscribers_export(queryset)
+        return csv_response(request, "bulletin-subscribers", header, rows)
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -64,7 +66,7 @@ class SubscriberAdmin(admin.ModelAdmin):
             "webhook_url": request.build_absolute_uri(
                 reverse("newsletter:webhook_bounces", kwargs={"secret": webhook_secret()})
             )
-            if request.user.is_superuser
+            if self.has_change_permission(request)  # the bulletin editor sets it up
             else "",
         }
         return super().changelist_view(request, extra_context)
@@ -126,7 +128,7 @@ class SubscriberAdmin(admin.ModelAdmin):
 
 
 @admin.register(SubscriberEvent)
-class SubscriberEventAdmin(admin.ModelAdmin):
+class SubscriberEventAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["created_at", "subscriber", "kind", "issue", "language"]
     list_filter = ["kind", "language"]
     list_select_related = ["subscriber", "issue"]

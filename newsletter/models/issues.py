@@ -55,6 +55,12 @@ class Issue(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("newsletter:issue", kwargs={"number": self.number})
 
+    def clean(self) -> None:
+        for code, _name in settings.LANGUAGES:
+            field = f"intro_{code}"
+            if getattr(self, field, None):
+                setattr(self, field, richtext_clean(getattr(self, field)))
+
     @property
     def version(self) -> int:
         """Changes whenever the issue is saved: part of the cache key of rendered editions."""

@@ -40,7 +40,17 @@ class Subscriber(models.Model):
         blank=True,
         help_text=_("For imports: where and when the consent was originally given."),
     )
+    # Proof of the double opt-in: where the request and the confirmation came from. Erased with
+    # the subscriber (the row is deleted), never shown outside the admin.
+    consent_ip = models.GenericIPAddressField(_("IP address of the request"), null=True, blank=True)
+    consent_user_agent = models.CharField(_("browser of the request"), max_length=300, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    confirmed_ip = models.GenericIPAddressField(
+        _("IP address of the confirmation"), null=True, blank=True
+    )
+    confirmed_user_agent = models.CharField(
+        _("browser of the confirmation"), max_length=300, blank=True
+    )
     unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
     soft_bounces = models.PositiveSmallIntegerField(_("soft bounces"), default=0)
     suppressed_reason = models.CharField(_("suppression reason"), max_length=200, blank=True)

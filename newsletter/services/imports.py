@@ -22,7 +22,11 @@ EXPORT_FIELDS = [
     "consent_source",
     "consent_version",
     "consent_note",
+    "consent_ip",
+    "consent_user_agent",
     "confirmed_at",
+    "confirmed_ip",
+    "confirmed_user_agent",
     "unsubscribed_at",
     "soft_bounces",
 ]
@@ -95,14 +99,8 @@ def subscribers_import(*, data: bytes, source_note: str) -> dict:
     return {"created": len(new), "existing": len(existing), "errors": errors}
 
 
-def subscribers_export(subscribers: Iterable[Subscriber]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(EXPORT_FIELDS)
-    for s in subscribers:
-        row = []
-        for name in EXPORT_FIELDS:
-            value = getattr(s, name)
-            row.append(value.isoformat() if hasattr(value, "isoformat") else value)
-        writer.writerow(row)
-    return out.getvalue()
+def subscribers_export(subscribers: Iterable[Subscriber]) -> tuple[list[str], list[list]]:
+    """Header (the fields' names in the reader's language) and rows, for weltstadt.exports."""
+    header = [str(Subscriber._meta.get_field(name).verbose_name) for name in EXPORT_FIELDS]
+    rows = [[getattr(s, name) for name in EXPORT_FIELDS] for s in subscribers]
+    return header, rows

@@ -41,25 +41,46 @@ def issue_complete_languages(issue: Issue) -> list[str]:
     return edition_complete_languages(issue, list(issue.articles.all()))
 
 
-def issue_send_test(*, issue: Issue, user: User) -> OutgoingMail:
-    """Mail the issue to the editor in their language (or its fallback), marked as a test."""
+TEST_ADDRESSES_MAX = 10
+
+
+def issue_send_test(
+    *, issue: Issue, by: User, language: str | None = None, addresses: list[str] | None = None
+) -> list[OutgoingMail]:
+    """Mail one edition of the issue, marked as a test, to the given addresses (default: the
+    editor, in the edition their language gets). Any complete edition can be tested."""
     complete = issue_complete_languages(issue)
-    edition = edition_for(user.preferred_language, complete)
+    if language is None:
+        edition = edition_for(by.preferred_language, complete)
+        wanted = by.preferred_language
+    else:
+        edition = wanted = language
     if edition is None:
         raise SendError(_("No edition of this issue is complete yet."))
-    return mail_enqueue(
-        key=f"bulletin-test:{issue.pk}:{uuid.uuid4().hex}",
-        to=user.email,
-        user=user,
-        template=ISSUE_TEMPLATE,
-        language=edition,
-        context={
-            "issue": issue.pk,
-            "v": issue.version,
-            "w": user.preferred_language if edition != user.preferred_language else "",
-            "test": True,
-        },
-    )
+    if edition not in complete:
+        raise SendError(_("This edition is not complete yet."))
+    if addresses is None:
+        addresses = [by.email]
+    addresses = list(dict.fromkeys(a.strip().lower() for a in addresses if a.strip()))
+    if not addresses or len(addresses) > TEST_ADDRESSES_MAX:
+        raise SendError(_("Enter between 1 and %(max)s addresses.") % {"max": TEST_ADDRESSES_MAX})
+    run = uuid.uuid4().hex
+    return [
+        mail_enqueue(
+            key=f"bulletin-test:{issue.pk}:{run}:{n}",
+            to=address,
+            user=by if address == by.email.lower() else None,
+            template=ISSUE_TEMPLATE,
+            language=edition,
+            context={
+                "issue": issue.pk,
+                "v": issue.version,
+                "w": wanted if edition != wanted else "",
+                "test": True,
+            },
+        )
+        for n, address in enumerate(addresses)
+    ]
 
 
 @transaction.atomic
@@ -67,15 +88,24 @@ def issue_send(*, issue: Issue, by: User | None, send_at: datetime | None = None
     """Send the issue now, or at `send_at` (celery beat picks it up).
 
     Guarantees: only a draft with at least one complete edition is sent, and only once; readers
-    whose language is incomplete get the fallback edition.
+    whose language is incomplete get the fallback edition. A cancelled schedule can be replaced
+    by a new one (the job is reused: one job per issue).
     """
     issue = Issue.objects.select_for_update().get(pk=issue.pk)
-    if issue.status != Issue.Status.DRAFT or SendJob.objects.filter(issue=issue).exists():
+    job = SendJob.objects.filter(issue=issue).first()
+    if issue.status != Issue.Status.DRAFT or (job and job.status != Status.CANCELLED):
         raise SendError(_("This issue has already been sent or scheduled."))
     if not issue_complete_languages(issue):
         raise SendError(_("No edition of this issue is complete yet."))
     now = timezone.now()
-    job = SendJob.objects.create(issue=issue, send_at=send_at or now, created_by=by)
+    if job is None:
+        job = SendJob.objects.create(issue=issue, send_at=send_at or now, created_by=by)
+    else:
+        job.status = Status.SCHEDULED
+        job.send_at = send_at or now
+        job.created_by = by
+        job.cancelled_by = job.cancelled_at = None
+        job.save(update_fields=["status", "send_at", "created_by", "cancelled_by", "cancelled_at"])
     issue.status = Issue.Status.SCHEDULED
     issue.save(update_fields=["status", "updated_at"])
     if job.send_at <= now:
@@ -83,6 +113,30 @@ def issue_send(*, issue: Issue, by: User | None, send_at: datetime | None = None
 
         transaction.on_commit(lambda: mail_bulletin_start.delay(job.pk))
     return job
+
+
+@transaction.atomic
+def sendjob_cancel(*, job: SendJob, by: User | None) -> bool:
+    """SCHEDULED → CANCELLED, and the issue is a draft again; False once sending has begun."""
+    updated = SendJob.objects.filter(pk=job.pk, status=Status.SCHEDULED).update(
+        status=Status.CANCELLED, cancelled_by=by, cancelled_at=timezone.now()
+    )
+    if updated:
+        Issue.objects.filter(pk=job.issue_id, status=Issue.Status.SCHEDULED).update(
+            status=Issue.Status.DRAFT
+        )
+    return bool(updated)
+
+
+@transaction.atomic
+def sendjob_reschedule(*, job: SendJob, send_at: datetime, by: User | None) -> bool:
+    """Move a scheduled send to another time in the future; False once sending has begun."""
+    if send_at <= timezone.now():
+        raise SendError(_("Choose a time in the future."))
+    updated = SendJob.objects.filter(pk=job.pk, status=Status.SCHEDULED).update(
+        send_at=send_at, created_by=by
+    )
+    return bool(updated)
 
 
 def sendjob_start(*, job_id: int) -> bool:

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from newsletter.models import Issue, Subscriber, SubscriberEvent
-from newsletter.tokens import confirm_token
+from newsletter.tokens import confirm_token, link_token
 from weltstadt.outbox import mail_enqueue
 
 # Bump when the consent text next to the form changes: each subscriber records the version.
@@ -42,16 +42,42 @@ def subscriber_confirmation_send(*, subscriber: Subscriber, occasion: str = "") 
     )
 
 
+def _already_subscribed_send(*, subscriber: Subscriber, language: str) -> None:
+    """Tell a confirmed reader who subscribed again that they already are, with the link to
+    switch to the language they asked for. At most once an hour per language asked for."""
+    with translation.override(subscriber.language):
+        path = reverse("newsletter:preferences", kwargs={"token": link_token(subscriber.token.hex)})
+    hour = timezone.now().strftime("%Y%m%d%H")
+    mail_enqueue(
+        key=f"bulletin-already:{subscriber.pk}:{language}:{hour}",
+        to=subscriber.email,
+        template="newsletter/already_subscribed",
+        language=subscriber.language,
+        context={"path": f"{path}?language={language}", "asked": language},
+    )
+
+
+def _client(ip: str | None, user_agent: str) -> dict:
+    return {"ip": ip or None, "user_agent": (user_agent or "")[:300]}
+
+
 @transaction.atomic
 def subscriber_subscribe(
-    *, email: str, language: str, source: str, consent_version: str = CONSENT_VERSION
+    *,
+    email: str,
+    language: str,
+    source: str,
+    consent_version: str = CONSENT_VERSION,
+    ip: str | None = None,
+    user_agent: str = "",
 ) -> Subscriber:
     """Record a subscription request and mail the confirmation link.
 
     Guarantees: one subscriber per address whatever its case or how often it is typed; a
-    confirmed subscriber stays confirmed (and gets no mail, so the form reveals nothing); an
-    unsubscribed or suppressed one starts a new double opt-in; consent time, source and text
-    version are recorded.
+    confirmed subscriber stays confirmed and is told by mail (never on the page, which reveals
+    nothing) that they already are, with a link to switch language; an unsubscribed or
+    suppressed one starts a new double opt-in; consent time, source, text version, IP address
+    and browser of the request are recorded (proof of the double opt-in).
     """
     email = email.strip().lower()
     try:
@@ -62,6 +88,7 @@ def subscriber_subscribe(
     except IntegrityError:  # typed twice at the same moment
         subscriber = Subscriber.objects.select_for_update().get(email=email)
     if subscriber.status == Status.CONFIRMED:
+        _already_subscribed_send(subscriber=subscriber, language=language)
         return subscriber
     recently = timezone.now() - timedelta(hours=1)
     if (
@@ -75,6 +102,8 @@ def subscriber_subscribe(
     subscriber.consent_at = timezone.now()
     subscriber.consent_source = source
     subscriber.consent_version = consent_version
+    client = _client(ip, user_agent)
+    subscriber.consent_ip, subscriber.consent_user_agent = client["ip"], client["user_agent"]
     subscriber.save()
     _event(subscriber, Kind.SUBSCRIBED, detail=source)
     subscriber_confirmation_send(
@@ -84,10 +113,19 @@ def subscriber_subscribe(
 
 
 @transaction.atomic
-def subscriber_confirm(*, subscriber: Subscriber) -> bool:
-    """PENDING → CONFIRMED; returns False (and changes nothing) from any other state."""
+def subscriber_confirm(
+    *, subscriber: Subscriber, ip: str | None = None, user_agent: str = ""
+) -> bool:
+    """PENDING → CONFIRMED, recording where the confirmation came from; returns False (and
+    changes nothing) from any other state."""
+    client = _client(ip, user_agent)
     updated = Subscriber.objects.filter(pk=subscriber.pk, status=Status.PENDING).update(
-        status=Status.CONFIRMED, confirmed_at=timezone.now(), soft_bounces=0, suppressed_reason=""
+        status=Status.CONFIRMED,
+        confirmed_at=timezone.now(),
+        confirmed_ip=client["ip"],
+        confirmed_user_agent=client["user_agent"],
+        soft_bounces=0,
+        suppressed_reason="",
     )
     if updated:
         subscriber.refresh_from_db()

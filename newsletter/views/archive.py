@@ -1,12 +1,16 @@
 """The public archive: issues, articles and an Atom feed per language."""
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from newsletter.editions import edition_complete_languages, edition_for
+from newsletter.richtext import richtext_clean
 from newsletter.selectors import issue_published_get, issues_published
 
 
@@ -15,12 +19,23 @@ def index(request):
     return render(request, "newsletter/index.html", {"page": page})
 
 
+def _fallback(issue) -> str:
+    """The language of the edition shown when the page's own is incomplete, else ""."""
+    language = translation.get_language()
+    complete = edition_complete_languages(issue, list(issue.articles.all()))
+    if language in complete:
+        return ""
+    return edition_for(language, complete) or settings.LANGUAGE_CODE
+
+
 def issue_detail(request, number: int):
     issue = issue_published_get(number=number)
     if issue is None:
         raise Http404
     return render(
-        request, "newsletter/issue.html", {"issue": issue, "articles": issue.articles.all()}
+        request,
+        "newsletter/issue.html",
+        {"issue": issue, "articles": issue.articles.all(), "fallback": _fallback(issue)},
     )
 
 
@@ -29,7 +44,11 @@ def article_detail(request, number: int, pk: int):
     article = next((a for a in issue.articles.all() if a.pk == pk), None) if issue else None
     if article is None:
         raise Http404
-    return render(request, "newsletter/article.html", {"issue": issue, "article": article})
+    return render(
+        request,
+        "newsletter/article.html",
+        {"issue": issue, "article": article, "fallback": _fallback(issue)},
+    )
 
 
 class IssueFeed(Feed):
@@ -49,7 +68,7 @@ class IssueFeed(Feed):
         return f"#{item.number} {item.title}"
 
     def item_description(self, item):
-        return item.intro
+        return richtext_clean(item.intro)
 
     def item_pubdate(self, item):
         return item.published_at

@@ -1,5 +1,6 @@
 """Subscribing (double opt-in), one-click unsubscribe (RFC 8058) and preferences."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +21,14 @@ from newsletter.services.subscriptions import (
 from newsletter.tokens import confirm_token_read, link_token_read
 
 
+def _client(request) -> dict:
+    """Proof of the double opt-in: the address and browser the request came from."""
+    return {
+        "ip": request.META.get("REMOTE_ADDR") or None,
+        "user_agent": request.META.get("HTTP_USER_AGENT", ""),
+    }
+
+
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     # the bulletin's language starts as the page's, as in the footer form
@@ -29,6 +38,7 @@ def subscribe(request):
             email=form.cleaned_data["email"],
             language=form.cleaned_data["language"],
             source=form.cleaned_data["source"],
+            **_client(request),
         )
         return redirect("newsletter:subscribe_done")
     return render(request, "newsletter/subscribe.html", {"form": form}, status=200)
@@ -49,7 +59,7 @@ def confirm(request, token: str):
     elif subscriber.status != subscriber.Status.PENDING:
         state = "bad"
     elif request.method == "POST" and state == "ok":
-        subscriber_confirm(subscriber=subscriber)
+        subscriber_confirm(subscriber=subscriber, **_client(request))
         state = "confirmed"
     elif request.method == "POST" and state == "expired":
         subscriber_confirmation_send(subscriber=subscriber)
@@ -91,7 +101,12 @@ def preferences(request, token: str):
     subscriber, _issue_id = _subscriber_from_link(token)
     if subscriber is None:
         return render(request, "newsletter/unsubscribe.html", {"state": "bad"}, status=400)
-    form = PreferencesForm(request.POST or None, initial={"language": subscriber.language})
+    # the link in the "already subscribed" mail preselects the language asked for
+    asked = request.GET.get("language")
+    form = PreferencesForm(
+        request.POST or None,
+        initial={"language": asked if asked in dict(settings.LANGUAGES) else subscriber.language},
+    )
     if request.method == "POST" and form.is_valid():
         subscriber_language_set(subscriber=subscriber, language=form.cleaned_data["language"])
         messages.success(request, _("Your preferences have been saved."))

@@ -49,3 +49,47 @@ def test_the_archive_page_links_to_the_feed_of_its_language(client, db):
     page = client.get("/it/bulletin/").content.decode()
     assert 'type="application/atom+xml"' in page
     assert 'href="/it/bulletin/feed/"' in page
+
+
+def test_a_page_in_a_language_without_its_edition_says_so_and_marks_the_german_text(
+    client, db, run_on_commit
+):
+    issue = issue_make(number=5, languages=["de", "tr"])
+    with run_on_commit():
+        issue_send(issue=issue, by=None)
+    with translation.override("en"):
+        note = gettext("This issue is not available in your language yet; here is the edition in:")
+    page = client.get("/en/bulletin/5/").content.decode()
+    assert f'{note} <span lang="de">Deutsch</span>' in page
+    assert '<h1 lang="de">Issue 5 [de]</h1>' in page
+    article = issue.articles.first()
+    detail = client.get(f"/en/bulletin/5/{article.pk}/").content.decode()
+    assert f'{note} <span lang="de">Deutsch</span>' in detail
+    turkish = client.get("/tr/bulletin/5/").content.decode()
+    assert "bulletin-fallback-note" not in turkish
+
+
+def test_a_fallback_reader_gets_the_mail_footer_in_their_language(db, run_on_commit, settings):
+    from django.core import mail
+
+    from tests.newsletter.factories import subscribers_make
+
+    settings.ASSOCIATION = {**settings.ASSOCIATION, "address": "Marktstraße 1, 28195 Bremen"}
+    issue = issue_make(number=6, languages=["de"])
+    subscribers_make(1, language="fr")
+    with run_on_commit():
+        issue_send(issue=issue, by=None)
+    french = mail.outbox[0]
+    with translation.override("fr"):
+        unsubscribe, imprint = gettext("Unsubscribe"), gettext("Imprint")
+        unsubscribe_text = gettext("Unsubscribe:")
+    assert unsubscribe != "Unsubscribe"
+    html = french.alternatives[0][0]
+    assert f">{unsubscribe}</a>" in html
+    assert '<p style="font-size:12px;color:#5b6570;" lang="fr">' in html
+    assert f"{unsubscribe_text} http" in french.body
+    # the imprint duty: postal address and a link to the imprint page, in every issue
+    assert "Marktstraße 1, 28195 Bremen" in html
+    assert f'/fr/imprint/" style="color:#0b5e8a;">{imprint}</a>' in html
+    assert "Marktstraße 1, 28195 Bremen" in french.body
+    assert f"{imprint}: http" in french.body

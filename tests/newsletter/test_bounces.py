@@ -142,3 +142,17 @@ def test_a_bad_line_in_the_bounce_import_changes_nothing(staff_client, readers):
     assert _status("reader0@example.org") == Subscriber.Status.CONFIRMED
     assert staff_client.post(url, {"kind": "nope", "addresses": "x@example.org"}).status_code == 200
     assert not SubscriberEvent.objects.exists()
+
+
+def test_bounce_figures_count_readers_not_events(client, readers, run_on_commit, alice):
+    issue = issue_make(number=1, languages=["de", "tr"])
+    with run_on_commit():
+        issue_send(issue=issue, by=alice)
+    soft = {"events": [{"type": "bounce", "bounce_type": "soft", "email": "reader2@example.org"}]}
+    for _n in range(SOFT_BOUNCE_LIMIT):
+        _hook(client, soft)
+    _hook(client, {"events": [{"type": "bounce", "email": "reader0@example.org"}]})
+    assert SubscriberEvent.objects.filter(issue=issue).count() == SOFT_BOUNCE_LIMIT + 1
+    assert issue_statistics(issue=issue) == [
+        {"language": "tr", "sent": 3, "failed": 0, "bounced": 2, "unsubscribed": 0}
+    ]

@@ -169,3 +169,47 @@ def test_izmir_in_the_capitals_of_an_edition_is_izmir_with_dots(db):
     assert "İZMİR'DE FUAR GÜNLERİ" in turkish["text"]
     for edition in (german, turkish):
         assert "İZMIR" not in edition["html"] + edition["text"]
+
+
+def test_a_turkish_subject_with_an_apostrophe_is_not_html_escaped(db, run_on_commit, alice):
+    issue = issue_make(languages=["de", "tr"])
+    issue.title_tr = "İzmir Avrupa'yı davet ediyor"
+    issue.intro_tr = "Bremen & İzmir"
+    issue.save()
+    subscribers_make(1, language="tr")
+    turkish = _send(issue, run_on_commit, alice)["reader0@example.org"]
+    assert "İzmir Avrupa'yı davet ediyor" in turkish.subject
+    assert "&#x27;" not in turkish.subject
+    assert "İZMİR AVRUPA'YI DAVET EDİYOR" in turkish.body
+    assert "&#x27;" not in turkish.body
+    assert "&amp;" not in turkish.body
+
+
+def test_the_plain_text_part_keeps_lists_links_and_the_intro_is_html(db, run_on_commit, alice):
+    issue = issue_make(languages=["de"], articles=1)
+    issue.intro_de = "<p>Willkommen in <strong>İzmir</strong>!</p>"
+    issue.save()
+    Article.objects.filter(issue=issue).update(
+        body_de=(
+            "<p>Das Programm:</p><ul><li>Konzert</li><li>Lesung</li></ul>"
+            '<p>Karten bei <a href="https://example.org/karten?a=1&amp;b=2">Kultur İzmir</a>.</p>'
+        )
+    )
+    subscribers_make(1, language="de")
+    german = _send(issue, run_on_commit, alice)["reader0@example.org"]
+    assert "KonzertLesung" not in german.body
+    assert "- Konzert\n" in german.body
+    assert "- Lesung\n" in german.body
+    assert "[Kultur İzmir](https://example.org/karten?a=1&b=2)" in german.body
+    assert "Willkommen in İzmir!" in german.body
+    assert "<strong>" not in german.body
+    html = german.alternatives[0][0]
+    assert "<strong>İzmir</strong>" in html  # the intro's HTML is HTML, not shown as text
+    assert "&lt;strong&gt;" not in html
+
+
+def test_the_intro_is_sanitised_like_the_articles(db):
+    issue = issue_make(languages=["de"])
+    issue.intro_de = '<p onclick="x()">Hallo <script>alert(1)</script><em>Welt</em></p>'
+    issue.clean()
+    assert issue.intro_de == "<p>Hallo <em>Welt</em></p>"

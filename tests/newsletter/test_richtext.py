@@ -1,6 +1,7 @@
 """Article text is sanitised (nh3 allow-list) when saved and when shown; images are validated."""
 
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -117,3 +118,52 @@ def test_a_too_large_image_is_refused(staff_client, db, monkeypatch):
     assert response.status_code == 200
     assert not Issue.objects.exists()
     assert "The image is larger than 5 MB." in response.content.decode()
+
+
+def test_the_admin_gives_rich_text_editors_with_the_german_source_beside_translations(
+    staff_client, db
+):
+    from tests.newsletter.factories import issue_make
+
+    issue = issue_make(number=6, languages=["de"], articles=1)
+    Issue.objects.filter(pk=issue.pk).update(intro_de="<p>Willkommen <em>zurück</em></p>")
+    Article.objects.filter(issue=issue).update(body_de="<p>Der Hafen <b>wächst</b></p>")
+    page = staff_client.get(f"/admin/newsletter/issue/{issue.pk}/change/").content.decode()
+    assert "js/newsletter-richtext.js" in page
+    # every language of the intro and of the article text is a rich-text field (a textarea
+    # that the script turns into the editor; without JavaScript it stays a textarea)
+    for name in ["intro_de", "intro_tr", "articles-0-body_de", "articles-0-body_es"]:
+        assert f'name="{name}"' in page
+        assert re.search(rf'<textarea [^>]*name="{name}"[^>]*data-richtext="', page) or re.search(
+            rf'<textarea [^>]*data-richtext="[^"]*"[^>]*name="{name}"', page
+        )
+    # the German source beside the Turkish translation, not beside the German field
+    turkish = page[page.index('name="articles-0-body_tr"') :]
+    source = turkish[: turkish.index("</aside>")]
+    assert (
+        '<div class="richtext-source-text" lang="de"><p>Der Hafen <b>wächst</b></p></div>' in source
+    )
+    german = page[page.index('name="articles-0-body_de"') :]
+    assert "richtext-source" not in german[: german.index('name="articles-0-body_tr"')]
+    assert "<p>Willkommen <em>zurück</em></p></div></aside>" in page  # beside intro_tr …
+
+
+def test_the_intro_typed_in_the_admin_is_sanitised_and_shown_as_html(
+    staff_client, client, db, run_on_commit
+):
+    from newsletter.services.sending import issue_send
+
+    response = staff_client.post(
+        ADD_URL,
+        _form(
+            intro_de='<p onclick="x()">Willkommen in <strong>İzmir</strong></p><script>x()</script>'
+        ),
+    )
+    assert response.status_code == 302
+    issue = Issue.objects.get()
+    assert issue.intro_de == "<p>Willkommen in <strong>İzmir</strong></p>"
+    with run_on_commit():
+        issue_send(issue=issue, by=None)
+    page = client.get("/de/bulletin/3/").content.decode()
+    assert "<p>Willkommen in <strong>İzmir</strong></p>" in page
+    assert "&lt;p&gt;" not in page

@@ -73,7 +73,7 @@ def test_an_incomplete_issue_is_not_sent(db, alice):
 def test_the_editor_gets_a_test_in_their_language(db, run_on_commit, bob):
     issue = issue_make(languages=["de", "tr"])
     with run_on_commit():
-        issue_send_test(issue=issue, user=bob)
+        issue_send_test(issue=issue, by=bob)
     assert len(mail.outbox) == 1
     assert "Issue 1 [tr]" in mail.outbox[0].subject
     assert "List-Unsubscribe" not in mail.outbox[0].extra_headers
@@ -197,3 +197,52 @@ def test_each_batch_goes_over_one_smtp_connection(db, settings, run_on_commit):
     assert sink.messages == 30
     assert len(sink.recipients) == 30
     assert len(sink.connections) == 3
+
+
+def test_the_editor_tests_any_edition_to_any_addresses(db, run_on_commit, bob):
+    issue = issue_make(languages=["de", "tr", "fr"])
+    with run_on_commit():
+        issue_send_test(
+            issue=issue,
+            by=bob,
+            language="fr",
+            addresses=["Ana@example.org", "jo@example.org", "ana@example.org"],
+        )
+    assert sorted(m.to[0] for m in mail.outbox) == ["ana@example.org", "jo@example.org"]
+    assert all("Issue 1 [fr]" in m.subject for m in mail.outbox)
+    with pytest.raises(SendError):  # an incomplete edition cannot be tested
+        issue_send_test(issue=issue, by=bob, language="es", addresses=["jo@example.org"])
+    with pytest.raises(SendError):
+        issue_send_test(issue=issue, by=bob, language="fr", addresses=[])
+    issue.refresh_from_db()
+    assert issue.status == Issue.Status.DRAFT
+
+
+def test_a_scheduled_send_can_be_moved_and_cancelled_then_scheduled_again(db, run_on_commit, alice):
+    from newsletter.services.sending import sendjob_cancel, sendjob_reschedule
+
+    issue = issue_make()
+    subscribers_make(2)
+    job = issue_send(issue=issue, by=alice, send_at=timezone.now() + timedelta(hours=1))
+    later = timezone.now() + timedelta(days=2)
+    assert sendjob_reschedule(job=job, send_at=later, by=alice)
+    job.refresh_from_db()
+    assert job.send_at == later
+    with pytest.raises(SendError):
+        sendjob_reschedule(job=job, send_at=timezone.now() - timedelta(minutes=1), by=alice)
+    assert sendjob_cancel(job=job, by=alice)
+    job.refresh_from_db()
+    issue.refresh_from_db()
+    assert job.status == SendJob.Status.CANCELLED
+    assert job.cancelled_by == alice
+    assert issue.status == Issue.Status.DRAFT
+    SendJob.objects.filter(pk=job.pk).update(send_at=timezone.now() - timedelta(seconds=1))
+    with run_on_commit():
+        assert sendjobs_due() == 0  # a cancelled send never goes out
+    assert not mail.outbox
+    assert not sendjob_cancel(job=job, by=alice)
+    with run_on_commit():
+        again = issue_send(issue=issue, by=alice)
+    assert again.pk == job.pk
+    assert len(mail.outbox) == 2
+    assert not sendjob_reschedule(job=again, send_at=later, by=alice)  # sent: nothing to move

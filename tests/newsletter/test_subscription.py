@@ -163,3 +163,66 @@ def test_a_get_on_the_unsubscribe_link_only_shows_a_button(client, db):
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
     assert "You are not subscribed to the bulletin any more." in client.get(path).content.decode()
+
+
+def test_a_confirmed_reader_who_subscribes_again_is_told_by_mail_not_on_the_page(
+    client, db, run_on_commit
+):
+    reader = subscriber_subscribe(email="leyla@example.org", language="de", source="page")
+    Subscriber.objects.filter(pk=reader.pk).update(status=Subscriber.Status.CONFIRMED)
+    mail.outbox.clear()
+    stranger = _subscribe(client, run_on_commit, email="new@example.org", language="tr")
+    mail.outbox.clear()
+    again = _subscribe(client, run_on_commit, language="tr")  # to switch to Turkish
+    assert again["Location"] == stranger["Location"]  # the page reveals nothing
+    reader.refresh_from_db()
+    assert reader.status == Subscriber.Status.CONFIRMED
+    assert reader.language == "de"  # only the owner of the address changes it
+    assert [m.to for m in mail.outbox] == [["leyla@example.org"]]
+    message = mail.outbox[0]
+    with translation.override("de"):  # in the language they receive the bulletin in
+        assert message.subject == gettext("You already receive the İzmir Bulletin")
+    link = re.search(r"https?://[^/\s]+(/de/bulletin/preferences/\S+)", message.body).group(1)
+    assert "Türkçe" in message.body
+    page = client.get(link)
+    assert page.context["form"]["language"].value() == "tr"
+    client.post(link, {"language": "tr"})
+    reader.refresh_from_db()
+    assert reader.language == "tr"
+    mail.outbox.clear()
+    _subscribe(client, run_on_commit, language="tr")
+    assert not mail.outbox  # at most one such mail an hour: the form cannot flood an inbox
+    _subscribe(client, run_on_commit, email="new@example.org", language="tr")  # still pending
+    Subscriber.objects.filter(email="new@example.org").update(status="confirmed")
+    _subscribe(client, run_on_commit, email="new@example.org", language="tr")
+    assert [m.to for m in mail.outbox] == [["new@example.org"]]  # the same language:
+    assert "/preferences/" not in mail.outbox[0].body  # just "you already receive it"
+
+
+def test_the_consent_proof_keeps_ip_address_and_browser_of_request_and_confirmation(
+    client, db, run_on_commit
+):
+    with run_on_commit():
+        client.post(
+            "/tr/bulletin/subscribe/",
+            {"email": "leyla@example.org", "language": "tr", "consent": "on", "source": "page"},
+            REMOTE_ADDR="203.0.113.7",
+            HTTP_USER_AGENT="Firefox/140 (request)",
+        )
+    client.post(
+        _confirm_path(mail.outbox[0]),
+        REMOTE_ADDR="2001:db8::5",
+        HTTP_USER_AGENT="Mail app (confirmation)",
+    )
+    reader = Subscriber.objects.get()
+    assert reader.status == Subscriber.Status.CONFIRMED
+    assert (reader.consent_ip, reader.consent_user_agent) == (
+        "203.0.113.7",
+        "Firefox/140 (request)",
+    )
+    assert (reader.confirmed_ip, reader.confirmed_user_agent) == (
+        "2001:db8::5",
+        "Mail app (confirmation)",
+    )
+    reader.delete()  # erased with the subscriber: nothing of them is left
+    assert not Subscriber.objects.filter(consent_ip="203.0.113.7").exists()
