@@ -182,7 +182,7 @@ def test_the_editor_sends_a_test_to_themselves(staff_client, staff_user, db, run
 
 def test_the_editor_schedules_an_issue_for_later(staff_client, db):
     issue = issue_make()
-    past = timezone.localtime() - timedelta(days=1)  # 08:00 of yesterday, whatever the hour now
+    past = timezone.localtime() - timedelta(days=1)  # this time yesterday, whatever the hour now
     response = staff_client.post(
         _send_url(issue),
         {
