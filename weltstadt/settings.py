@@ -244,6 +244,12 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 # Outbox: how many messages one task sends over one SMTP connection, and how often it retries.
 OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=100)
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=5)
+# A delivery refreshes its claim this often; the sweep takes back a claim older than the stale
+# limit (the sweep runs every minute, so a dead worker's rows are sending for at most ~2 min).
+OUTBOX_HEARTBEAT_SECONDS = env.int("OUTBOX_HEARTBEAT_SECONDS", default=15)
+OUTBOX_CLAIM_STALE_SECONDS = env.int("OUTBOX_CLAIM_STALE_SECONDS", default=60)
+# A row still PENDING this long after it was written lost its task (broker down): sweep sends it.
+OUTBOX_PENDING_GRACE_SECONDS = env.int("OUTBOX_PENDING_GRACE_SECONDS", default=120)
 
 # Celery: without a broker, tasks run in-process (eager); with one, on workers.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
@@ -264,9 +270,22 @@ CELERY_TASK_ROUTES = {
     "weltstadt.tasks.outbox_*": {"queue": "mail"},
     "*.tasks.pdf_*": {"queue": "pdf"},
 }
-# A task whose worker died is redelivered after this many seconds (acks_late).
+# A task whose worker died is redelivered after this many seconds (acks_late). Above the task
+# time limit, so a running task is never delivered twice; nothing relies on it for recovery (the
+# outbox sweep takes back stale claims) and no task is scheduled with a long countdown.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=360),
+    "socket_connect_timeout": 3,
+    "socket_timeout": 10,
+}
+# A request must not wait long for a broker that is down: try briefly, then let the caller go
+# on (weltstadt.enqueue logs it; the sweeps pick the work up).
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
 }
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE

@@ -22,6 +22,7 @@ from ambassadors.certificates.selectors import Candidate, award_candidates, miss
 from ambassadors.certificates.titles import TITLE
 from ambassadors.models import Ambassador, Cohort, MissionStatement
 from ambassadors.services import ProgrammeError
+from weltstadt.enqueue import enqueue_on_commit
 from weltstadt.models import OutgoingMail, User
 from weltstadt.outbox import mail_enqueue_for_user, outbox_schedule
 
@@ -42,7 +43,7 @@ def _signatory(year: int) -> MissionStatement:
 def _schedule_render(certificate_id: int) -> None:
     from ambassadors.certificates.tasks import pdf_certificate_render
 
-    transaction.on_commit(lambda: pdf_certificate_render.delay(certificate_id))
+    enqueue_on_commit(pdf_certificate_render, certificate_id)
 
 
 def _save(certificate: Certificate, by: User | None, fields: list[str]) -> None:
@@ -275,7 +276,7 @@ def mission_documents_schedule(*, statement: MissionStatement) -> int:
         .values_list("pk", flat=True)
     )
     for pk in ids:
-        transaction.on_commit(lambda pk=pk: pdf_mission_statement_render.delay(statement.pk, pk))
+        enqueue_on_commit(pdf_mission_statement_render, statement.pk, pk)
     return len(ids)
 
 

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from ambassadors.certificates import documents
 from ambassadors.certificates.models import Certificate, CertificateFile
 from ambassadors.certificates.selectors import certificate_current_file, mission_document_for
 from ambassadors.certificates.tasks import pdf_mission_statement_render
+from weltstadt.enqueue import enqueue_on_commit
 from weltstadt.private_storage import private_file_response
 
 _ambassador = programme.ambassador_for_user_or_404
@@ -74,9 +74,7 @@ def mission_pdf(request, year: int):
     statement = get_object_or_404(programme.mission_statements_for(ambassador), year=year)
     document = mission_document_for(statement_id=statement.pk, ambassador=ambassador)
     if document is None or not document.file:
-        transaction.on_commit(
-            lambda: pdf_mission_statement_render.delay(statement.pk, ambassador.pk)
-        )
+        enqueue_on_commit(pdf_mission_statement_render, statement.pk, ambassador.pk)
         messages.info(
             request, _("Your mission statement is being prepared. Please try again shortly.")
         )

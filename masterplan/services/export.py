@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from masterplan.models import Plan, PlanExport
+from weltstadt.enqueue import enqueue_on_commit
 
 
 def plan_export_request(*, plan: Plan, language: str) -> PlanExport:
@@ -20,7 +21,7 @@ def plan_export_request(*, plan: Plan, language: str) -> PlanExport:
                 PlanExport.objects.filter(pk=export.pk).update(
                     status=PlanExport.Status.PENDING, error=""
                 )
-            transaction.on_commit(lambda: pdf_plan_export.delay(export.pk))
+            enqueue_on_commit(pdf_plan_export, export.pk)
     return export
 
 
