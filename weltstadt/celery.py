@@ -9,6 +9,7 @@ import logging.config
 import os
 
 from celery import Celery, signals
+from celery.apps import worker as _worker_app
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "weltstadt.settings")
 
@@ -20,12 +21,25 @@ REQUEST_ID_HEADER = "weltstadt_request_id"
 
 
 @signals.setup_logging.connect
-def _use_project_logging(loglevel=None, **kwargs):
+@signals.celeryd_init.connect  # before the worker's first warnings (e.g. running as root)
+def _use_project_logging(**kwargs):
     """Connected, so Celery installs none of its own handlers or formats."""
     from django.conf import settings
 
     logging.config.dictConfig(settings.LOGGING)
     logging.captureWarnings(True)  # a warning is a log line too, in the same format
+    _worker_app.safe_say = _say_as_json
+
+
+def _say_as_json(message, f=None):
+    """What the worker prints from its signal handlers ("Warm shutdown"), as a log line.
+
+    Written with one os.write, like Celery's own safe_say: a signal handler must not take the
+    logging module's locks."""
+    from weltstadt.log import json_line
+
+    with contextlib.suppress(OSError):
+        os.write(2, json_line("WARNING", "celery.apps.worker", message.strip()).encode())
 
 
 @signals.before_task_publish.connect

@@ -10,6 +10,7 @@ master process can use the formatter before Django is set up.
 
 import contextvars
 import hashlib
+import json
 import logging
 import re
 import time
@@ -45,6 +46,12 @@ def redact(text: str) -> str:
 
 def _utc(created: float) -> str:
     return datetime.fromtimestamp(created, UTC).isoformat(timespec="milliseconds")
+
+
+def json_line(level: str, logger: str, message: str) -> str:
+    """One log line built without the logging module (for signal handlers)."""
+    record = {"time": _utc(time.time()), "level": level, "logger": logger, "message": message}
+    return redact(json.dumps(record, ensure_ascii=False)) + "\n"
 
 
 class JsonFormatter(_JsonFormatter):
