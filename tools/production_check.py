@@ -201,6 +201,15 @@ def _multipart(fields: dict, files: dict) -> tuple[bytes, str]:
     return out.getvalue(), f"multipart/form-data; boundary={boundary}"
 
 
+def production_password_hash(password: str) -> str:
+    """The driver hashes the many factory users' passwords cheaply (MD5); the two who log in
+    get the production hasher's hash, which the web processes check."""
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+    hasher = PBKDF2PasswordHasher()
+    return hasher.encode(password, hasher.salt())
+
+
 def recreate_database(url: str) -> None:
     import psycopg
 
@@ -329,10 +338,13 @@ def run_checks(args, env, processes: Processes, sink, ports, bucket, work) -> No
     django.setup()
     import logging
 
+    from django.conf import settings
     from django.core.management import call_command
 
-    # this process is the test driver, not one of the stack's: only its problems
+    # this process is the test driver, not one of the stack's: only its problems, and cheap
+    # password hashes for the users its factories make
     logging.getLogger().setLevel(logging.WARNING)
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     logging.getLogger("mail.log").setLevel(logging.WARNING)
 
     call_command("migrate", "--noinput", verbosity=0)
@@ -513,7 +525,7 @@ def check_upload_and_media(a, b, s3, bucket) -> None:
     from tests.factories import UserFactory
 
     user = UserFactory(email="photo.member@example.org", name="Photo Member")
-    user.set_password("a-long-check-password")
+    user.password = production_password_hash("a-long-check-password")
     user.save()
     EmailAddress.objects.update_or_create(
         user=user, email=user.email, defaults={"verified": True, "primary": True}
@@ -565,7 +577,7 @@ def check_shared_rate_limit(a, b) -> None:
     from tests.factories import UserFactory
 
     user = UserFactory(email="locked.out@example.org")
-    user.set_password("the-right-password-1")
+    user.password = production_password_hash("the-right-password-1")
     user.save()
     EmailAddress.objects.update_or_create(
         user=user, email=user.email, defaults={"verified": True, "primary": True}
@@ -634,7 +646,7 @@ def check_chaos(args, processes: Processes, sink) -> None:
 
     from django.utils import timezone
 
-    from newsletter.models import SendJob
+    from newsletter.models import SendJob, Subscriber
     from newsletter.selectors import sendjob_progress
     from newsletter.services.sending import issue_send
     from tests.newsletter.factories import issue_make, subscribers_make
@@ -642,17 +654,21 @@ def check_chaos(args, processes: Processes, sink) -> None:
 
     count = args.chaos_mails
     issue = issue_make(number=2, languages=["de", "tr"])
-    readers = subscribers_make(count, language="de", start=100_000)
-    expected = {r.email for r in readers}
+    subscribers_make(count, language="de", start=100_000)
+    # the send goes to every confirmed reader, those of the earlier checks too
+    expected = set(
+        Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED).values_list(
+            "email", flat=True
+        )
+    )
     base = {r: sink.recipients[r] for r in expected}
-    check(not any(base.values()), f"{count} new readers")
-    before = sink.messages
+    check(len(expected) >= count, f"{len(expected)} confirmed readers")
     job = issue_send(issue=issue, by=None)
     kills, kill_at = 0, [int(count * f) for f in (0.15, 0.4, 0.65)]
     early_done, longest_sending = None, 0.0
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline:
-        sent_now = sink.messages - before
+        sent_now = sum(sink.recipients[r] - base[r] for r in expected)
         if kills < 3 and sent_now >= kill_at[kills]:
             processes.kill("worker1")
             kills += 1
@@ -689,27 +705,27 @@ def check_chaos(args, processes: Processes, sink) -> None:
         )
         if oldest:
             longest_sending = max(longest_sending, (timezone.now() - oldest).total_seconds())
-        if (
-            kills == 3
-            and OutgoingMail.objects.filter(
-                idempotency_key__startswith=job.key_prefix, status="sent"
-            ).count()
-            == count
-        ):
+        if kills == 3 and progress["sent"] == len(expected):
             break
         time.sleep(0.5)
     check(kills == 3, "worker1 was killed three times during the send")
-    missing = [r for r in expected if sink.recipients[r] == 0]
-    duplicates = sum(sink.recipients[r] - 1 for r in expected if sink.recipients[r] > 1)
-    check(not missing, f"0 of {count} readers missed (missing {len(missing)})")
+    got = {r: sink.recipients[r] - base[r] for r in expected}
+    missing = [r for r, n in got.items() if n == 0]
+    duplicates = sum(n - 1 for n in got.values() if n > 1)
+    check(not missing, f"0 of {len(expected)} readers missed (missing {len(missing)})")
     check(duplicates <= kills, f"{duplicates} duplicates for {kills} kills (at most one per kill)")
     check(
         longest_sending < timedelta(minutes=2).total_seconds(),
         f"no row stayed 'sending' for two minutes (longest {longest_sending:.0f} s)",
     )
     check(early_done is None, f"the progress never said done too early ({early_done})")
-    final = sendjob_progress(job=job)
-    check(final["status"] == SendJob.Status.DONE, "the send is done once every mail is out")
+    # the last batch's task may have died with worker1: beat's due-check closes the send
+    wait_until(
+        lambda: sendjob_progress(job=job)["status"] == SendJob.Status.DONE,
+        timeout=60,
+        what="the send marked done",
+    )
+    check(True, "the send is done once every mail is out")
 
 
 def check_logs(processes: Processes, sink) -> None:
