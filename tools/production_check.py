@@ -330,6 +330,7 @@ def main() -> int:
 
 
 SECRETS: list[str] = []  # bearer tokens the check used, and recipients' addresses
+CARRIED: list[str] = []  # request ids of requests that enqueued a task
 
 
 def run_checks(args, env, processes: Processes, sink, ports, bucket, work) -> None:
@@ -430,6 +431,7 @@ def run_checks(args, env, processes: Processes, sink, ports, bucket, work) -> No
     check_upload_and_media(a, b, s3, bucket)
     check_shared_rate_limit(a, b)
     check_broker_down(ports, sink)
+    check_request_id_carried(a, sink)
     check_tokens_in_paths(a)
     check_chaos(args, processes, sink)
 
@@ -623,6 +625,19 @@ def check_broker_down(ports, sink) -> None:
     check(sink.recipients[address] == 1, "the sweep sent it once the broker took tasks")
 
 
+def check_request_id_carried(client, sink) -> None:
+    address = "carried.id@example.org"
+    SECRETS.append(address)
+    response = client.post_form(
+        "/en/bulletin/subscribe/",
+        {"email": address, "language": "de", "consent": "on", "source": "footer"},
+    )
+    check(response.status == 302, "subscribing through web a with the broker up")
+    CARRIED.append(response.request_id)
+    wait_until(lambda: sink.recipients[address] == 1, timeout=60, what="the confirmation mail")
+    check(True, "its confirmation mail went out at once (checked in the worker's log below)")
+
+
 def check_tokens_in_paths(client) -> None:
     tokens = [f"tok{uuid.uuid4().hex}" for _ in range(6)]
     SECRETS.extend(tokens)
@@ -769,7 +784,8 @@ def check_logs(processes: Processes, sink) -> None:
         f"every access line carries the proxy's request id ({web_without_id[:3]})",
     )
     check(
-        request_ids_in_worker, "the request id of a request reaches the worker's lines of its task"
+        CARRIED and set(CARRIED) <= request_ids_in_worker,
+        "the request id of a request reaches the worker's lines of the task it enqueued",
     )
     check(not leaks, f"no bearer token and no recipient's address in any line ({leaks[:3]})")
     check(not tracebacks, "a wrong Host header logs a warning, no traceback")
