@@ -22,7 +22,9 @@ def test_bootstrap_creates_a_verified_administrator_imports_partners_and_tests_m
         "bootstrap", email="chef@weltstadt.example", login_link=True, interactive=False, stdout=out
     )
     user = User.objects.get(email="chef@weltstadt.example")
-    assert user.is_staff and user.is_superuser and user.preferred_language == "en"
+    assert user.is_staff
+    assert user.is_superuser
+    assert user.preferred_language == "en"
     assert not user.has_usable_password()
     assert EmailAddress.objects.get(user=user).verified
     assert City.objects.count() > 10
@@ -67,7 +69,7 @@ def test_bootstrap_says_when_the_mail_settings_do_not_work(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens there
     settings.EMAIL_TIMEOUT = 2
-    with pytest.raises(CommandError, match="test mail .* failed"):
+    with pytest.raises(CommandError, match=r"test mail .* failed"):
         call_command(
             "bootstrap", email="chef@weltstadt.example", login_link=True, interactive=False,
             skip_partner_data=True,

@@ -106,9 +106,7 @@ def test_the_error_page_claims_a_report_only_when_someone_is_told(settings, run_
 
 
 @pytest.mark.django_db
-def test_errors_are_mailed_to_admins_through_the_outbox_once_per_interval(
-    settings, run_on_commit
-):
+def test_errors_are_mailed_to_admins_through_the_outbox_once_per_interval(settings, run_on_commit):
     from weltstadt.error_report import OutboxAdminHandler
     from weltstadt.models import OutgoingMail
 
