@@ -148,3 +148,24 @@ def test_the_media_view_serves_public_uploads_only(settings, tmp_path, rf):
     for path in (secret, f"../private/{secret}", "../../etc/passwd"):
         with pytest.raises(Http404):
             public_media(rf.get("/media/x"), path)
+
+
+def test_with_a_sentry_dsn_the_sdk_reports_and_the_page_says_so():
+    """Settings are read once per process: a fresh one with SENTRY_DSN set."""
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "SENTRY_DSN": "https://public@sentry.example/1",
+        "DJANGO_SETTINGS_MODULE": "weltstadt.settings",
+    }
+    code = (
+        "import django; django.setup(); import sentry_sdk; from django.conf import settings; "
+        "print(bool(sentry_sdk.get_client().is_active()), settings.ERRORS_REPORTED)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["True", "True"]
