@@ -169,3 +169,14 @@ def test_with_a_sentry_dsn_the_sdk_reports_and_the_page_says_so():
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["True", "True"]
+
+
+def test_media_links_in_mails_are_absolute_whatever_the_storage(settings):
+    from django.template import Context, Template
+
+    settings.SITE_URL = "https://weltstadt-izmir.org"
+    template = Template("{% load weltstadt_urls %}{{ url|absolute_url }}")
+    on_disk = template.render(Context({"url": "/media/bulletin/lead.jpg"}))
+    in_bucket = template.render(Context({"url": "https://cdn.example/media/bulletin/lead.jpg"}))
+    assert on_disk == "https://weltstadt-izmir.org/media/bulletin/lead.jpg"
+    assert in_bucket == "https://cdn.example/media/bulletin/lead.jpg"
