@@ -14,8 +14,9 @@ failed one (each prints a line):
 - five wrong passwords spread over `a` and `b` lock the account on both (rate limits are shared);
 - with the broker unreachable, subscribing answers the normal page; the sweep sends the mail;
 - chaos: the first worker is killed with SIGKILL three times during a 2,000-mail send (twice its
-  whole process group, as a container kill; once its main process alone): nobody is missed, at most one duplicate per kill, no row
-  is "sending" for more than two minutes, and the progress never says done before it is;
+  whole process group, as a container kill; once its main process alone): nobody is missed, at
+  most one duplicate per kill, no row is "sending" for more than two minutes, and the progress
+  never says done before every reader has the mail;
 - every line every process wrote parses as JSON, web lines carry a request id (the one the proxy
   sent, also in the worker's lines of the task it enqueued), and none holds a bearer token or a
   recipient's address.
