@@ -77,7 +77,6 @@ def test_subscribing_with_the_broker_down_answers_the_normal_page(
     assert [m.to for m in mail.outbox] == [["leyla@example.org"]]
 
 
-@pytest.mark.django_db
 def test_every_enqueue_goes_through_the_safe_helper():
     """No module calls .delay/.apply_async itself: every enqueue survives a broker that is down."""
     import re
@@ -85,13 +84,13 @@ def test_every_enqueue_goes_through_the_safe_helper():
 
     from django.conf import settings
 
-    offenders = []
-    for path in Path(settings.BASE_DIR).glob("*/**/*.py"):
-        parts = path.relative_to(settings.BASE_DIR).parts
-        if parts[0] in {".venv", "tests", "bench", "tools", "var"} or path.name == "enqueue.py":
-            continue
-        if re.search(r"\.(delay|apply_async)\(", path.read_text()):
-            offenders.append(str(path))
+    apps = ["weltstadt", "ambassadors", "offices", "newsletter", "summits", "masterplan"]
+    offenders = [
+        str(path)
+        for app in apps
+        for path in (Path(settings.BASE_DIR) / app).rglob("*.py")
+        if path.name != "enqueue.py" and re.search(r"\.(delay|apply_async)\(", path.read_text())
+    ]
     assert offenders == []
 
 
