@@ -5,10 +5,12 @@ from datetime import timedelta
 from django.conf import settings
 from django.db.models import BooleanField, Case, Count, Prefetch, QuerySet, When
 from django.utils import timezone
+from django.utils.translation import pgettext
 
 from newsletter.editions import edition_complete_languages, edition_map
 from newsletter.models import Article, Issue, SendJob, Subscriber, SubscriberEvent
 from weltstadt.models import OutgoingMail
+from weltstadt.outbox import outbox_stuck_q
 
 PUBLISHED = [Issue.Status.SENDING, Issue.Status.SENT]
 
@@ -97,11 +99,13 @@ def sendjob_progress(*, job: SendJob) -> dict:
     mails = (
         OutgoingMail.objects.filter(idempotency_key__startswith=job.key_prefix)
         .values("language", "status")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("pk"), stuck=Count("pk", filter=outbox_stuck_q()))
     )
     done = {OutgoingMail.Status.SENT: "sent", OutgoingMail.Status.FAILED: "failed"}
+    stuck = 0
     for row in mails:
         entry(row["language"])[done.get(row["status"], "remaining")] += row["n"]
+        stuck += row["stuck"]
     if job.status in (SendJob.Status.SCHEDULED, SendJob.Status.SENDING, SendJob.Status.PAUSED):
         issue = job.issue
         editions = edition_map(edition_complete_languages(issue, list(issue.articles.all())))
@@ -117,9 +121,16 @@ def sendjob_progress(*, job: SendJob) -> dict:
         key: sum(counts[key] for counts in languages.values())
         for key in ("sent", "failed", "remaining")
     }
+    status, label = job.status, str(job.get_status_display())
+    if totals["remaining"] and stuck:
+        # rows whose worker died or whose task was lost: never "done" while mail is missing
+        status, label = "stalled", str(pgettext("bulletin send", "Stalled"))
+    elif totals["remaining"] and job.status == SendJob.Status.DONE:
+        status, label = SendJob.Status.SENDING, str(SendJob.Status.SENDING.label)
     return {
-        "status": job.status,
-        "status_label": str(job.get_status_display()),
+        "status": status,
+        "status_label": label,
+        "stalled": bool(stuck),
         "total": sum(totals.values()),
         **totals,
         "languages": dict(sorted(languages.items())),

@@ -4,7 +4,7 @@ from celery import shared_task
 
 from newsletter.services.sending import sendjob_pump, sendjob_start, sendjobs_due
 from weltstadt.outbox import outbox_deliver
-from weltstadt.tasks import outbox_send
+from weltstadt.tasks import outbox_retry_due
 
 
 @shared_task
@@ -17,8 +17,7 @@ def mail_bulletin_batch(self, job_id: int, mail_ids: list[int]) -> int:
     # Like weltstadt.tasks.outbox_send (the task id is the claim token, so a redelivered task
     # reclaims its rows and skips what its journal says was sent), then asks for the next batch.
     delivery = outbox_deliver(mail_ids, claim_token=self.request.id)
-    if delivery.retry:
-        outbox_send.apply_async(args=[delivery.retry], countdown=delivery.retry_delay)
+    outbox_retry_due(delivery)
     sendjob_pump(job_id=job_id, batches=1)
     return len(delivery.sent)
 

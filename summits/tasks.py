@@ -5,6 +5,7 @@ from celery import shared_task
 from summits.models import Declaration, Registration, Summit
 from summits.services import documents
 from summits.services.notifications import summit_reminders_send
+from weltstadt.enqueue import enqueue
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
@@ -27,7 +28,7 @@ def pdf_summit_badges(summit_id: int) -> None:
     for registration_id in summit.registrations.filter(
         status=Registration.Status.CONFIRMED
     ).values_list("pk", flat=True):
-        pdf_registration_badge.delay(registration_id)
+        enqueue(pdf_registration_badge, registration_id)
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)

@@ -4,15 +4,20 @@ Guarantees:
 - `mail_enqueue` with a key that exists already returns the existing row and sends nothing new;
 - a row is claimed by one delivery at a time (conditional update), so two workers never send it
   both;
-- a delivery killed mid-batch and redelivered (acks_late) skips what it had already handed to the
-  mail server, as recorded in the journal (weltstadt.outbox_journal), so a crash repeats at most
-  the message in flight;
+- a message the mail server accepted is never sent again, whatever dies when: each acceptance is
+  recorded in the journal (weltstadt.outbox_journal) under the message itself, and every delivery
+  and the sweep consult it, so a crash repeats at most the message in flight;
+- a delivery refreshes its claim while it works (heartbeat); a claim not refreshed for
+  OUTBOX_CLAIM_STALE_SECONDS is taken back by the sweep (every minute), whatever the broker's
+  visibility timeout, so no row stays "sending" after its worker died;
 - a failing row is retried with exponential backoff, then left FAILED with its error, for staff to
   retry from the admin;
+- a broker that is down loses nothing: the rows wait as PENDING and the sweep hands them over;
 - database queries per delivery grow with the number of batches, not of messages.
 """
 
 import logging
+import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -23,6 +28,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from weltstadt.enqueue import enqueue_on_commit
 from weltstadt.mail import RenderedMail, mail_build, mail_render
 from weltstadt.models import OutgoingMail, User
 from weltstadt.outbox_journal import journal_record, journal_sent_ids
@@ -82,8 +88,8 @@ def outbox_schedule(mail_ids: list[int], *, countdown: int | None = None) -> Non
     """Hand rows to the mail queue after the current transaction commits."""
     from weltstadt.tasks import outbox_send
 
-    ids = list(mail_ids)
-    transaction.on_commit(lambda: outbox_send.apply_async(args=[ids], countdown=countdown))
+    options = {"countdown": countdown} if countdown else {}
+    enqueue_on_commit(outbox_send, list(mail_ids), **options)
 
 
 @dataclass
@@ -127,6 +133,14 @@ def _open(connection) -> None:
         logger.warning("outbox: cannot open the mail connection: %s", exc)
 
 
+def _heartbeat(token: str, mine: set[int]) -> set[int]:
+    """Refresh the claim on the rows this delivery still holds; returns those it still holds
+    (the sweep takes back a claim that went stale, and then another delivery sends the row)."""
+    rows = OutgoingMail.objects.filter(pk__in=mine, status=Status.SENDING, claim_token=token)
+    rows.update(claimed_at=timezone.now())
+    return set(rows.values_list("pk", flat=True))
+
+
 def outbox_deliver(mail_ids: list[int], *, claim_token: str | None = None) -> Delivery:
     """Send the given rows over one connection; see the module docstring for the guarantees."""
     token = claim_token or uuid.uuid4().hex
@@ -134,13 +148,21 @@ def outbox_deliver(mail_ids: list[int], *, claim_token: str | None = None) -> De
     delivery = Delivery()
     if not mails:
         return delivery
-    already_sent = journal_sent_ids(token, [m.pk for m in mails])
+    already_sent = journal_sent_ids(mails)
+    mine = {mail.pk for mail in mails}
+    heartbeat_every = settings.OUTBOX_HEARTBEAT_SECONDS
+    last_beat = time.monotonic()
     rendered: dict[tuple, RenderedMail] = {}
     errors: dict[int, str] = {}
     connection = get_connection(fail_silently=False)
     try:
         _open(connection)
         for mail in mails:
+            if time.monotonic() - last_beat >= heartbeat_every:
+                mine = _heartbeat(token, mine)
+                last_beat = time.monotonic()
+            if mail.pk not in mine:
+                continue  # taken back by the sweep: another delivery answers for it now
             if mail.pk in already_sent:
                 delivery.sent.append(mail.pk)
                 continue
@@ -159,12 +181,12 @@ def outbox_deliver(mail_ids: list[int], *, claim_token: str | None = None) -> De
                 )
                 message.send()
             except Exception as exc:  # one bad message must not stop the batch
-                logger.warning("outbox: mail %s to %s failed: %s", mail.pk, mail.to, exc)
+                logger.warning("outbox: mail %s failed: %s: %s", mail.pk, type(exc).__name__, exc)
                 errors[mail.pk] = f"{type(exc).__name__}: {exc}"[:2000]
                 connection.close()  # a session in an unknown state must not carry the next one
                 _open(connection)
                 continue
-            journal_record(token, mail.pk)
+            journal_record(mail)
             delivery.sent.append(mail.pk)
     finally:
         connection.close()
@@ -185,7 +207,7 @@ def outbox_deliver(mail_ids: list[int], *, claim_token: str | None = None) -> De
             attempts = mail.attempts + 1
             gives_up = attempts >= settings.OUTBOX_MAX_ATTEMPTS
             delay = _backoff(attempts)
-            OutgoingMail.objects.filter(pk=mail.pk).update(
+            OutgoingMail.objects.filter(pk=mail.pk, claim_token=token).update(
                 status=Status.FAILED if gives_up else Status.RETRY,
                 attempts=attempts,
                 last_error=errors[mail.pk],
@@ -215,17 +237,50 @@ def outbox_retry(mail_ids: list[int]) -> int:
     return count
 
 
-def outbox_sweep(*, stale_after: timedelta = timedelta(minutes=15)) -> int:
-    """Re-enqueue what fell through: retries that are due, rows whose task was lost, and rows
-    stuck in SENDING after their worker died. Run every minute by celery beat."""
-    now = timezone.now()
-    OutgoingMail.objects.filter(status=Status.SENDING, claimed_at__lt=now - stale_after).update(
-        status=Status.RETRY, claim_token="", next_attempt_at=now
+def outbox_stuck_q(now=None) -> Q:
+    """Rows that no delivery is working on although they are not sent: a claim gone stale (its
+    worker died) or a row whose task never reached a worker. The sweep hands these over again;
+    progress displays call them "stalled", never "done"."""
+    now = now or timezone.now()
+    stale = now - timedelta(seconds=settings.OUTBOX_CLAIM_STALE_SECONDS)
+    grace = now - timedelta(seconds=settings.OUTBOX_PENDING_GRACE_SECONDS)
+    return Q(status=Status.SENDING, claimed_at__lt=stale) | Q(
+        status=Status.PENDING, created_at__lt=grace
     )
+
+
+def outbox_sweep(*, stale_after: timedelta | None = None) -> int:
+    """Re-enqueue what fell through: retries that are due, rows whose task was lost (a broker
+    that was down, a task message lost with its worker), and rows whose claim went stale after
+    their worker died. Rows the journal says a mail server accepted are marked sent, never sent
+    again. Run every minute by celery beat; returns how many rows it handed over."""
+    now = timezone.now()
+    if stale_after is None:
+        stale_after = timedelta(seconds=settings.OUTBOX_CLAIM_STALE_SECONDS)
+    stale = list(
+        OutgoingMail.objects.filter(status=Status.SENDING, claimed_at__lt=now - stale_after)[:5000]
+    )
+    if stale:
+        accepted = journal_sent_ids(stale)
+        if accepted:
+            OutgoingMail.objects.filter(pk__in=accepted, status=Status.SENDING).update(
+                status=Status.SENT, sent_at=now, claim_token="", last_error=""
+            )
+        OutgoingMail.objects.filter(
+            pk__in=[mail.pk for mail in stale if mail.pk not in accepted],
+            status=Status.SENDING,
+            claimed_at__lt=now - stale_after,
+        ).update(status=Status.RETRY, claim_token="", next_attempt_at=now)
+        logger.warning(
+            "outbox: took back %d stale claims (%d already accepted by the mail server)",
+            len(stale),
+            len(accepted),
+        )
+    grace = timedelta(seconds=settings.OUTBOX_PENDING_GRACE_SECONDS)
     due = list(
         OutgoingMail.objects.filter(
             Q(status=Status.RETRY, next_attempt_at__lte=now)
-            | Q(status=Status.PENDING, created_at__lt=now - timedelta(minutes=2))
+            | Q(status=Status.PENDING, created_at__lt=now - grace)
         ).values_list("pk", flat=True)[:5000]
     )
     batch = settings.OUTBOX_BATCH_SIZE

@@ -11,6 +11,20 @@ from django.utils.functional import LazyObject
 
 class _PrivateStorage(LazyObject):
     def _setup(self):
+        if settings.MEDIA_STORAGE == "s3":
+            # shared by every web machine; private objects, read only through the views
+            from storages.backends.s3 import S3Storage
+
+            options = dict(settings.STORAGES["default"]["OPTIONS"])
+            options.update(
+                location=settings.PRIVATE_MEDIA_LOCATION,
+                default_acl="private",
+                querystring_auth=True,
+                custom_domain=None,
+                object_parameters={},
+            )
+            self._wrapped = S3Storage(**options)
+            return
         # base_url=None: these files have no public URL at all
         self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
 

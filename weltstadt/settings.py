@@ -82,6 +82,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "weltstadt.log.RequestLogMiddleware",
     "weltstadt.views.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -208,8 +209,10 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("de", "en")
 LANGUAGE_COOKIE_SECURE = not DEBUG
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)
+# The image collects static files at build time into /app/static-collected (STATIC_ROOT), outside
+# the data volume, so an upgraded image always serves its own files.
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = DEBUG
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
@@ -217,8 +220,34 @@ MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 # Certificates, office finances and reports: never served as static media, only through views
 # that check permission.
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
+# Public uploads on the local disk (a volume the proxy serves) or, for several web machines, in
+# S3-compatible object storage (MEDIA_STORAGE=s3 and the AWS_* variables), which every machine
+# shares and readers fetch straight from the bucket (or its CDN).
+MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="filesystem")
+if MEDIA_STORAGE == "s3":
+    _default_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
+            "url_protocol": env.str("AWS_S3_URL_PROTOCOL", default="https:"),
+            "location": env.str("AWS_LOCATION", default="media"),
+            # public media: plain URLs, no signatures that expire inside a cached page or a mail
+            "querystring_auth": False,
+            "default_acl": env.str("AWS_DEFAULT_ACL", default="public-read") or None,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+    MEDIA_URL = env.str("MEDIA_URL", default="") or MEDIA_URL
+    # certificates, finances, reports: private objects under their own prefix
+    PRIVATE_MEDIA_LOCATION = env.str("AWS_PRIVATE_LOCATION", default="private")
+else:
+    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -245,6 +274,12 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 # Outbox: how many messages one task sends over one SMTP connection, and how often it retries.
 OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=100)
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=5)
+# A delivery refreshes its claim this often; the sweep takes back a claim older than the stale
+# limit (the sweep runs every minute, so a dead worker's rows are sending for at most ~2 min).
+OUTBOX_HEARTBEAT_SECONDS = env.int("OUTBOX_HEARTBEAT_SECONDS", default=15)
+OUTBOX_CLAIM_STALE_SECONDS = env.int("OUTBOX_CLAIM_STALE_SECONDS", default=60)
+# A row still PENDING this long after it was written lost its task (broker down): sweep sends it.
+OUTBOX_PENDING_GRACE_SECONDS = env.int("OUTBOX_PENDING_GRACE_SECONDS", default=120)
 
 # Offices: the largest amount one budget line and one funding request may ask for (in any
 # currency), so that a typing slip cannot dominate the dashboard totals.
@@ -270,11 +305,26 @@ CELERY_TASK_ROUTES = {
     "weltstadt.tasks.outbox_*": {"queue": "mail"},
     "*.tasks.pdf_*": {"queue": "pdf"},
 }
-# A task whose worker died is redelivered after this many seconds (acks_late).
+# A task whose worker died is redelivered after this many seconds (acks_late). Above the task
+# time limit, so a running task is never delivered twice; nothing relies on it for recovery (the
+# outbox sweep takes back stale claims) and no task is scheduled with a long countdown.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=360),
+    "socket_connect_timeout": 3,
+    "socket_timeout": 10,
 }
-CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# A request must not wait long for a broker that is down: try briefly, then let the caller go
+# on (weltstadt.enqueue logs it; the sweeps pick the work up).
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
+}
+CELERY_BEAT_SCHEDULER = "weltstadt.celery:HeartbeatScheduler"
+BEAT_HEARTBEAT_FILE = Path(env.str("BEAT_HEARTBEAT_FILE", default="/tmp/weltstadt-beat.heartbeat"))
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 
 # PDF rendering (weltstadt/pdf.py)
@@ -309,32 +359,62 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Errors are reported to ADMINS (by mail, through the outbox, at most one mail per kind of error
+# every ERROR_MAIL_INTERVAL_SECONDS) and to Sentry when SENTRY_DSN is set; the error page says
+# someone was told only when one of them is configured.
+ADMINS = [
+    (address.split("@")[0], address)
+    for address in env.list("DJANGO_ADMINS", default=[])
+    if "@" in address
+]
+ERROR_MAIL_INTERVAL_SECONDS = env.int("ERROR_MAIL_INTERVAL_SECONDS", default=600)
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+ERRORS_REPORTED = bool(ADMINS or SENTRY_DSN)
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        release=env.str("WELTSTADT_RELEASE", default=None),
+        send_default_pii=False,  # no addresses, cookies or bodies
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
+
+# One JSON object per line for every process (weltstadt.log): Django here, Celery through
+# weltstadt.celery, gunicorn through deploy/gunicorn.conf.py. Times in UTC, a request id,
+# no bearer tokens and no addresses.
+LOG_FORMAT = env.str("LOG_FORMAT", default="plain" if DEBUG else "json")
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
-            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
-        },
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "weltstadt.log.JsonFormatter"},
+        "plain": {"()": "weltstadt.log.PlainFormatter"},
     },
+    "filters": {"quiet_disallowed_host": {"()": "weltstadt.log.QuietDisallowedHost"}},
     "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": env.str("LOG_FORMAT", default="plain" if DEBUG else "json"),
-        }
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT},
+        "mail_admins": {"level": "ERROR", "class": "weltstadt.error_report.OutboxAdminHandler"},
     },
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "root": {"handlers": ["console", "mail_admins"], "level": LOG_LEVEL},
     "loggers": {
+        # Django's own handlers (runserver's plain console, mail_admins) give way to the root's
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        "django.server": {"handlers": [], "propagate": True},
+        "django.security.DisallowedHost": {"filters": ["quiet_disallowed_host"]},
         "django.db.backends": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
         "weasyprint": {"level": "ERROR"},
         # In-process (eager) tasks would log a line per task into the runserver console.
         "celery.app.trace": {"level": "WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO"},
+        # the development server's access lines come from django.server already
+        "weltstadt.access": {"level": "WARNING" if DEBUG else "INFO"},
     },
 }
+# Celery: the worker and beat log through LOGGING too (weltstadt.celery), not their own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # The association, as the imprint and privacy pages name it.
 ASSOCIATION = {

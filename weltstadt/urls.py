@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from weltstadt.sitemaps import SITEMAPS
-from weltstadt.views import health, member, public, seo
+from weltstadt.views import health, media, member, public, seo
 
 # The admin login is allauth's: rate-limited, with two-factor authentication.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -45,6 +45,9 @@ if settings.DEBUG:
     urlpatterns += [
         path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
+elif settings.MEDIA_URL == "/media/":
+    # production without a proxy in front: public media still load (see weltstadt.views.media)
+    urlpatterns += [path("media/<path:path>", media.public_media, name="public_media")]
 
 handler400 = "weltstadt.views.errors.bad_request"
 handler403 = "weltstadt.views.errors.permission_denied"

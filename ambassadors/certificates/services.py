@@ -23,6 +23,7 @@ from ambassadors.certificates.selectors import Candidate, award_candidates, miss
 from ambassadors.certificates.titles import title_for
 from ambassadors.models import Ambassador, Cohort, MissionStatement
 from ambassadors.services import ProgrammeError
+from weltstadt.enqueue import enqueue_on_commit
 from weltstadt.models import OutgoingMail, User
 from weltstadt.outbox import mail_enqueue_for_user, outbox_schedule
 
@@ -43,7 +44,7 @@ def _signatory(year: int) -> MissionStatement:
 def _schedule_render(certificate_id: int) -> None:
     from ambassadors.certificates.tasks import pdf_certificate_render
 
-    transaction.on_commit(lambda: pdf_certificate_render.delay(certificate_id))
+    enqueue_on_commit(pdf_certificate_render, certificate_id)
 
 
 def _save(certificate: Certificate, by: User | None, fields: list[str]) -> None:
@@ -360,7 +361,7 @@ def mission_documents_schedule(*, statement: MissionStatement) -> int:
         .values_list("pk", flat=True)
     )
     for pk in ids:
-        transaction.on_commit(lambda pk=pk: pdf_mission_statement_render.delay(statement.pk, pk))
+        enqueue_on_commit(pdf_mission_statement_render, statement.pk, pk)
     return len(ids)
 
 

@@ -18,6 +18,7 @@ from masterplan.models import (
     PriorityArea,
     Strategy,
 )
+from weltstadt.enqueue import enqueue_on_commit
 
 
 def plan_data_version(plan: Plan) -> str:
@@ -69,7 +70,7 @@ def plan_export_request(*, plan: Plan, language: str) -> PlanExport:
                 PlanExport.objects.filter(pk=export.pk).update(
                     status=PlanExport.Status.PENDING, error=""
                 )
-            transaction.on_commit(lambda: pdf_plan_export.delay(export.pk))
+            enqueue_on_commit(pdf_plan_export, export.pk)
     return export
 
 

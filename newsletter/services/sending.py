@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from newsletter.editions import edition_complete_languages, edition_for, edition_map
 from newsletter.models import Issue, SendJob, Subscriber
 from newsletter.tokens import link_token
+from weltstadt.enqueue import enqueue_on_commit
 from weltstadt.models import OutgoingMail, User
 from weltstadt.outbox import mail_enqueue
 
@@ -111,7 +112,7 @@ def issue_send(*, issue: Issue, by: User | None, send_at: datetime | None = None
     if job.send_at <= now:
         from newsletter.tasks import mail_bulletin_start
 
-        transaction.on_commit(lambda: mail_bulletin_start.delay(job.pk))
+        enqueue_on_commit(mail_bulletin_start, job.pk)
     return job
 
 
@@ -275,7 +276,7 @@ def _sendjob_next_batch(job_id: int) -> bool:
         )
         job.cursor = subscribers[-1][0]
         job.save(update_fields=["cursor"])
-        transaction.on_commit(lambda: mail_bulletin_batch.delay(job_id, mail_ids))
+        enqueue_on_commit(mail_bulletin_batch, job_id, mail_ids)
     return True
 
 

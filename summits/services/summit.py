@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from summits.models import Declaration, FollowUpAction, Summit
 from summits.services.errors import SummitError
+from weltstadt.enqueue import enqueue_on_commit
 from weltstadt.models import User
 
 S = Summit.Status
@@ -55,11 +56,11 @@ def declaration_pdf_schedule(*, declaration: Declaration) -> None:
     """Render the declaration as PDF in every language once the current change commits."""
     from summits.tasks import pdf_declaration
 
-    transaction.on_commit(lambda: pdf_declaration.delay(declaration.pk))
+    enqueue_on_commit(pdf_declaration, declaration.pk)
 
 
 def badges_schedule(*, summit: Summit) -> None:
     """Render every confirmed participant's badge and the printing sheet, after commit."""
     from summits.tasks import pdf_summit_badges
 
-    transaction.on_commit(lambda: pdf_summit_badges.delay(summit.pk))
+    enqueue_on_commit(pdf_summit_badges, summit.pk)

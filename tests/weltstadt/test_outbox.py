@@ -129,7 +129,7 @@ def test_a_redelivered_task_skips_what_its_journal_says_was_sent():
     )
     token = uuid.uuid4().hex
     OutgoingMail.objects.filter(pk__in=[first.pk, second.pk]).update(claim_token=token)
-    journal_record(token, first.pk)
+    journal_record(first)
     delivery = outbox_deliver([first.pk, second.pk], claim_token=token)
     assert sorted(delivery.sent) == sorted([first.pk, second.pk])
     assert [m.to for m in mail.outbox] == [["bob@example.org"]]

@@ -1,6 +1,7 @@
 import uuid
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import translation
 
@@ -14,9 +15,13 @@ class AccountAdapter(DefaultAccountAdapter):
         return False
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        # allauth renders in the active language; use the recipient's instead.
+        # Account mail answers the person's own request (confirm my address, reset my
+        # password): it goes out in the language they asked in; without a request (a command,
+        # a task), in their stored language.
         user = get_user_model().objects.filter(email__iexact=email).first()
-        language = user.preferred_language if user else translation.get_language()
+        asked_in = translation.get_language() if getattr(self, "request", None) else None
+        language = asked_in or (user.preferred_language if user else translation.get_language())
+        context = {"contact": settings.ASSOCIATION["email"], **context}
         with translation.override(language):
             message = self.render_mail(template_prefix, email, context)
         html = next(

@@ -3,6 +3,7 @@ from django.http import HttpResponseBadRequest, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 
+from weltstadt.log import request_id
 from weltstadt.programmes import PROGRAMMES
 
 
@@ -10,7 +11,14 @@ def _without_request(template: str) -> str:
     """Render an error page without the request: whatever broke (a forged Host header, a
     failing session or database) may be in there, and the error page must not fail as well."""
     return loader.render_to_string(
-        template, {"programmes": PROGRAMMES, "site_url": settings.SITE_URL}
+        template,
+        {
+            "programmes": PROGRAMMES,
+            "site_url": settings.SITE_URL,
+            # the page says someone was told only when someone is (ADMINS or Sentry)
+            "errors_reported": settings.ERRORS_REPORTED,
+            "request_id": request_id.get(),
+        },
     )
 
 
