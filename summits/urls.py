@@ -13,6 +13,16 @@ urlpatterns = [
         name="registration_cancel",
     ),
     path("delegation/<str:token>/", registration.delegation_manage, name="delegation_manage"),
+    path(
+        "delegation/<str:token>/members/<int:pk>/",
+        registration.delegation_member,
+        name="delegation_member",
+    ),
+    path(
+        "delegation/<str:token>/members/<int:pk>/remove/",
+        registration.delegation_member_remove,
+        name="delegation_member_remove",
+    ),
     path("<slug:slug>/", public.detail, name="detail"),
     path("<slug:slug>/programme/", public.programme, name="programme"),
     path("<slug:slug>/calendar.ics", public.summit_ics, name="summit_ics"),

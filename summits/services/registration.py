@@ -83,7 +83,7 @@ def _add(summit: Summit, participant: Participant, *, delegation, city) -> Regis
         )["last"]
         position = (waiting or 0) + 1
         if position > summit.waiting_list_capacity:
-            raise SummitError(_("This summit is fully booked, and so is its waiting list."))
+            raise _Full(_("This summit is fully booked, and so is its waiting list."))
         registration.status = Status.WAITING
         registration.waiting_position = position
     registration.save()
@@ -93,11 +93,50 @@ def _add(summit: Summit, participant: Participant, *, delegation, city) -> Regis
     return registration
 
 
+class _Full(SummitError):
+    pass
+
+
 def _register(summit_id, participants, *, delegation=None, city=None) -> list[Registration]:
     summit = _lock_summit(summit_id)
     _check_open(summit)
     _check_new_emails(summit, participants)
     return [_add(summit, p, delegation=delegation, city=city) for p in participants]
+
+
+@dataclass(frozen=True)
+class MembersAdded:
+    """What became of a delegation's batch: who got a place, who waits, who did not fit."""
+
+    confirmed: list[Registration]
+    waiting: list[Registration]
+    refused: list[Participant]
+
+    @property
+    def added(self) -> list[Registration]:
+        return [*self.confirmed, *self.waiting]
+
+
+def _register_members(summit_id, participants, *, delegation, city) -> MembersAdded:
+    """Place members in order while places or waiting places are left; the rest are refused."""
+    summit = _lock_summit(summit_id)
+    _check_open(summit)
+    _check_new_emails(summit, participants)
+    added: list[Registration] = []
+    refused: list[Participant] = []
+    for participant in participants:
+        if refused:
+            refused.append(participant)
+            continue
+        try:
+            added.append(_add(summit, participant, delegation=delegation, city=city))
+        except _Full:
+            refused.append(participant)
+    return MembersAdded(
+        confirmed=[r for r in added if r.status == Status.CONFIRMED],
+        waiting=[r for r in added if r.status == Status.WAITING],
+        refused=refused,
+    )
 
 
 def registration_create(
@@ -119,11 +158,12 @@ def delegation_register(
     head_email: str,
     head_language: str,
     members: list[Participant],
-) -> tuple[Delegation, list[Registration]]:
-    """Register a city's delegation and its members, all or nothing.
+) -> tuple[Delegation, MembersAdded]:
+    """Register a city's delegation and its members.
 
-    Members are confirmed in the given order while places are left, the rest go on the waiting
-    list. A city has one delegation per summit.
+    Members are confirmed in the given order while places are left, then go on the waiting list
+    while it has room; those who do not fit are not registered and are listed in the result
+    (nothing is registered when not even the first fits). A city has one delegation per summit.
     """
     if not members:
         raise SummitError(_("Add at least one member to the delegation."))
@@ -143,26 +183,28 @@ def delegation_register(
                 head_email=head_email.strip().lower(),
                 head_language=head_language,
             )
-            added = _register(locked.pk, members, delegation=delegation, city=city)
-            delegation_mail(delegation, added=added)
-            return delegation, added
+            result = _register_members(locked.pk, members, delegation=delegation, city=city)
+            if not result.added:
+                raise SummitError(_("This summit is fully booked, and so is its waiting list."))
+            delegation_mail(delegation, added=result.added)
+            return delegation, result
     except IntegrityError as exc:
         raise SummitError(_("This e-mail address is already registered for this summit.")) from exc
 
 
-def delegation_add_members(
-    *, delegation: Delegation, members: list[Participant]
-) -> list[Registration]:
+def delegation_add_members(*, delegation: Delegation, members: list[Participant]) -> MembersAdded:
     """Add members to an existing delegation, with the same rules as at first registration."""
     if not members:
         raise SummitError(_("Add at least one member to the delegation."))
     try:
         with transaction.atomic():
-            added = _register(
+            result = _register_members(
                 delegation.summit_id, members, delegation=delegation, city=delegation.city
             )
-            delegation_mail(delegation, added=added)
-            return added
+            if not result.added:
+                raise SummitError(_("This summit is fully booked, and so is its waiting list."))
+            delegation_mail(delegation, added=result.added)
+            return result
     except IntegrityError as exc:
         raise SummitError(_("This e-mail address is already registered for this summit.")) from exc
 

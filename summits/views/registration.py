@@ -1,10 +1,11 @@
 """Registration without an account: a person, a delegation, and their own links."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from summits import selectors
 from summits.forms import (
@@ -64,7 +65,7 @@ def register_delegation(request, slug):
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         data = form.cleaned_data
         try:
-            delegation, _added = delegation_register(
+            delegation, result = delegation_register(
                 summit=summit,
                 city=data["city"],
                 head_name=data["head_name"],
@@ -76,6 +77,7 @@ def register_delegation(request, slug):
             form.add_error(None, error.message)
         else:
             messages.success(request, _("The delegation is registered. We have sent you a mail."))
+            _members_added_messages(request, result)
             return redirect("summits:delegation_manage", token=delegation.token)
     return render(
         request,
@@ -84,22 +86,120 @@ def register_delegation(request, slug):
     )
 
 
-@require_http_methods(["GET", "POST"])
-def delegation_manage(request, token):
-    delegation = (
+def _members_added_messages(request, result) -> None:
+    """Say exactly what became of each member of the batch."""
+    messages.success(
+        request,
+        _("Members added: %(confirmed)d with a confirmed place, %(waiting)d on the waiting list.")
+        % {"confirmed": len(result.confirmed), "waiting": len(result.waiting)},
+    )
+    if result.refused:
+        messages.error(
+            request,
+            _("Not added, because the summit and its waiting list are full: %(names)s.")
+            % {"names": ", ".join(p.name for p in result.refused)},
+        )
+
+
+def _delegation_for_token(token: str) -> Delegation | None:
+    return (
         Delegation.objects.select_related("summit__host_city", "city").filter(token=token).first()
     )
+
+
+def _member(delegation: Delegation, pk: int) -> Registration:
+    member = (
+        delegation.registrations.select_related("summit__host_city", "city")
+        .exclude(status=Registration.Status.CANCELLED)
+        .filter(pk=pk)
+        .first()
+    )
+    if member is None:
+        raise Http404(_("No such member in this delegation."))
+    return member
+
+
+@require_http_methods(["GET", "POST"])
+def delegation_member(request, token, pk):
+    """The head of delegation changes a member's details."""
+    delegation = _delegation_for_token(token)
+    if delegation is None:
+        return _invalid_link(request)
+    member = _member(delegation, pk)
+    form = RegistrationChangeForm(request.POST or None, initial=_change_initial(member))
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration_update(registration=member, **form.cleaned_data)
+        except SummitError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect("summits:delegation_manage", token=token)
+    return render(
+        request,
+        "summits/delegation_member.html",
+        {"delegation": delegation, "summit": delegation.summit, "member": member, "form": form},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def delegation_member_remove(request, token, pk):
+    """The head of delegation removes a member, after confirming."""
+    delegation = _delegation_for_token(token)
+    if delegation is None:
+        return _invalid_link(request)
+    member = _member(delegation, pk)
+    back = reverse("summits:delegation_manage", kwargs={"token": token})
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        try:
+            registration_cancel(registration=member)
+        except SummitError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is no longer registered. We have sent them a mail.")
+                % {"name": member.name},
+            )
+        return redirect(back)
+    return render(
+        request,
+        "summits/confirm_cancel.html",
+        {
+            "summit": delegation.summit,
+            "question": _("Remove %(name)s from the delegation?") % {"name": member.name},
+            "explanation": _(
+                "Their registration is cancelled and their place goes to the waiting list."
+            ),
+            "confirm_label": _("Yes, remove this member"),
+            "back": back,
+        },
+    )
+
+
+def _change_initial(registration: Registration) -> dict:
+    return {
+        "name": registration.name,
+        "role": registration.role,
+        "language": registration.language,
+        "needs": registration.needs,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def delegation_manage(request, token):
+    delegation = _delegation_for_token(token)
     if delegation is None:
         return _invalid_link(request)
     summit = delegation.summit
     formset = MemberFormSet(request.POST or None, prefix="members")
     if request.method == "POST" and formset.is_valid():
         try:
-            added = delegation_add_members(delegation=delegation, members=formset.participants())
+            result = delegation_add_members(delegation=delegation, members=formset.participants())
         except SummitError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, _("%(count)d members added.") % {"count": len(added)})
+            _members_added_messages(request, result)
             return redirect("summits:delegation_manage", token=token)
     members = delegation.registrations.order_by("status", "waiting_position", "name")
     return render(
@@ -128,15 +228,7 @@ def registration_manage(request, token):
     registration = _registration_for_token(token)
     if registration is None:
         return _invalid_link(request)
-    form = RegistrationChangeForm(
-        request.POST or None,
-        initial={
-            "name": registration.name,
-            "role": registration.role,
-            "language": registration.language,
-            "needs": registration.needs,
-        },
-    )
+    form = RegistrationChangeForm(request.POST or None, initial=_change_initial(registration))
     if request.method == "POST" and form.is_valid():
         try:
             registration_update(registration=registration, **form.cleaned_data)
@@ -152,15 +244,30 @@ def registration_manage(request, token):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def registration_cancel_view(request, token):
+    """Cancel one's own registration, after confirming."""
     registration = _registration_for_token(token)
     if registration is None:
         return _invalid_link(request)
-    try:
-        registration_cancel(registration=registration)
-    except SummitError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Your registration is cancelled. We have sent you a mail."))
-    return redirect(_manage_url(registration))
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        try:
+            registration_cancel(registration=registration)
+        except SummitError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your registration is cancelled. We have sent you a mail."))
+        return redirect(_manage_url(registration))
+    return render(
+        request,
+        "summits/confirm_cancel.html",
+        {
+            "summit": registration.summit,
+            "question": _("Do you really want to cancel your registration?"),
+            "explanation": _(
+                "Your place goes to the next person on the waiting list; you cannot get it back."
+            ),
+            "confirm_label": _("Yes, cancel my registration"),
+            "back": _manage_url(registration),
+        },
+    )

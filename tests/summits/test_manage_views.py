@@ -75,7 +75,7 @@ def test_a_changed_link_token_gets_a_clear_message_and_changes_nothing(client):
         response = client.get(path)
         assert response.status_code == 404
         assert "This link is not valid" in response.content.decode()
-    response = client.post(f"/en/summits/registration/{changed}/cancel/")
+    response = client.post(f"/en/summits/registration/{changed}/cancel/", {"confirm": "yes"})
     assert response.status_code == 404
     registration.refresh_from_db()
     assert registration.status == "confirmed"
@@ -98,14 +98,20 @@ def test_the_manage_link_changes_and_cancels_a_registration(client, run_on_commi
         "mayor",
         "Rampe",
     )
+    # The cancel button first asks; nothing is cancelled until the person confirms.
+    question = client.get(f"{url}cancel/".replace("/de/", "/en/"))
+    assert "Do you really want to cancel your registration?" in question.content.decode()
+    client.post(f"{url}cancel/")
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
     with run_on_commit():
-        client.post(f"{url}cancel/")
+        client.post(f"{url}cancel/", {"confirm": "yes"})
     registration.refresh_from_db()
     waiting.refresh_from_db()
     assert registration.status == "cancelled"
     assert waiting.status == "confirmed"
     # Cancelling again shows a message instead of failing.
-    response = client.post(f"{url}cancel/".replace("/de/", "/en/"), follow=True)
+    response = client.post(f"{url}cancel/".replace("/de/", "/en/"), {"confirm": "yes"}, follow=True)
     assert "already been cancelled" in response.content.decode()
 
 
@@ -159,3 +165,54 @@ def test_a_filled_member_row_needs_a_role_chosen(client):
     assert "This field is required." in response.content.decode()
     assert not Registration.objects.exists()
     assert not Delegation.objects.exists()
+
+
+def test_adding_members_says_exactly_who_waits_and_who_did_not_fit(client, run_on_commit):
+    SummitFactory(slug="s", capacity=3, waiting_list_capacity=2)
+    izmir = CityFactory(name="İzmir", country="TR")
+    client.post("/en/summits/s/register/delegation/",
+                _delegation_form(izmir, [("Ada", "ada@example.org", "tr")]))  # fmt: skip
+    delegation = Delegation.objects.get()
+    five = [(f"Member {n}", f"m{n}@example.org", "tr") for n in range(5)]
+    response = client.post(
+        f"/en/summits/delegation/{delegation.token}/", _delegation_form(izmir, five), follow=True
+    )
+    page = response.content.decode()
+    assert "2 with a confirmed place, 2 on the waiting list" in page
+    assert "Not added, because the summit and its waiting list are full: Member 4." in page
+    assert delegation.registrations.count() == 5
+
+
+def test_the_head_of_delegation_edits_and_removes_a_member(client, run_on_commit):
+    summit = SummitFactory(slug="s", capacity=1)
+    izmir = CityFactory(name="İzmir", country="TR")
+    members = [("Mustafa Çelik", "m@example.org", "tr"), ("Jörg Brandt", "j@example.org", "de")]
+    client.post("/en/summits/s/register/delegation/", _delegation_form(izmir, members))
+    delegation = Delegation.objects.get()
+    mustafa, jorg = delegation.registrations.order_by("pk")
+    base = f"/en/summits/delegation/{delegation.token}/members"
+    page = client.get(f"/en/summits/delegation/{delegation.token}/").content.decode()
+    assert f"{base}/{mustafa.pk}/" in page
+    assert f"{base}/{mustafa.pk}/remove/" in page
+    change = {"name": "Jörg Brandt-Yıldız", "role": "expert", "language": "de", "needs": ""}
+    client.post(f"{base}/{jorg.pk}/", change)
+    jorg.refresh_from_db()
+    assert (jorg.name, jorg.role) == ("Jörg Brandt-Yıldız", "expert")
+    assert "Remove Mustafa Çelik" in client.get(f"{base}/{mustafa.pk}/remove/").content.decode()
+    with run_on_commit():
+        client.post(f"{base}/{mustafa.pk}/remove/", {"confirm": "yes"})
+    mustafa.refresh_from_db()
+    jorg.refresh_from_db()
+    assert (mustafa.status, jorg.status) == ("cancelled", "confirmed")  # Jörg moved up
+    # Another delegation's link cannot reach these members.
+    other = Delegation.objects.create(
+        summit=summit, city=CityFactory(name="Bremen"), head_name="X",
+        head_email="x@example.org", head_language="de",
+    )  # fmt: skip
+    assert client.get(f"/en/summits/delegation/{other.token}/members/{jorg.pk}/").status_code == 404
+    response = client.post(
+        f"/en/summits/delegation/{other.token}/members/{jorg.pk}/remove/", {"confirm": "yes"}
+    )
+    assert response.status_code == 404
+    jorg.refresh_from_db()
+    assert jorg.status == "confirmed"
