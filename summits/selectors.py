@@ -80,6 +80,19 @@ def registration_counts(*, summit: Summit) -> dict[str, int]:
     return {status: counts.get(status, 0) for status in Registration.Status.values}
 
 
+def registration_availability(*, summit: Summit, counts: dict[str, int] | None = None) -> str:
+    """What a visitor can still get before filling in the form: "open" (a place), "waiting_list"
+    (only a place on the waiting list), "full" (nothing) or "closed" (registration not open)."""
+    if not summit.registration_is_open:
+        return "closed"
+    counts = counts if counts is not None else registration_counts(summit=summit)
+    if counts[Registration.Status.CONFIRMED] < summit.capacity:
+        return "open"
+    if counts[Registration.Status.WAITING] < summit.waiting_list_capacity:
+        return "waiting_list"
+    return "full"
+
+
 def attendance(*, summit: Summit) -> dict:
     """Confirmed and arrived participants per city and per role."""
     confirmed = summit.registrations.filter(status=Registration.Status.CONFIRMED)

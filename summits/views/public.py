@@ -32,6 +32,7 @@ def detail(request, slug):
     cities = selectors.participating_cities(summit=summit)
     declaration = _declaration(summit)
     language = (get_language() or "de")[:2]
+    counts = selectors.registration_counts(summit=summit)
     return render(
         request,
         "summits/detail.html",
@@ -45,7 +46,8 @@ def detail(request, slug):
             "declaration_pdf": declaration is not None
             and private_storage.exists(declaration.pdf_path(language)),
             "actions": selectors.follow_up_list(summit=summit),
-            "counts": selectors.registration_counts(summit=summit),
+            "counts": counts,
+            "availability": selectors.registration_availability(summit=summit, counts=counts),
         },
     )
 

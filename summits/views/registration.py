@@ -33,15 +33,20 @@ def _invalid_link(request):
     return render(request, "summits/invalid_link.html", status=404)
 
 
-def _closed(request, summit):
-    return render(request, "summits/registration_closed.html", {"summit": summit})
+def _closed(request, summit, availability="closed"):
+    return render(
+        request,
+        "summits/registration_closed.html",
+        {"summit": summit, "availability": availability},
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def register(request, slug):
     summit = selectors.summit_get_public(slug=slug)
-    if not summit.registration_is_open and request.method == "GET":
-        return _closed(request, summit)
+    availability = selectors.registration_availability(summit=summit)
+    if availability in ("closed", "full") and request.method == "GET":
+        return _closed(request, summit, availability)
     form = IndividualForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -52,14 +57,19 @@ def register(request, slug):
             form.add_error(None, error.message)
         else:
             return redirect(_manage_url(registration))
-    return render(request, "summits/register.html", {"summit": summit, "form": form})
+    return render(
+        request,
+        "summits/register.html",
+        {"summit": summit, "form": form, "availability": availability},
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def register_delegation(request, slug):
     summit = selectors.summit_get_public(slug=slug)
-    if not summit.registration_is_open and request.method == "GET":
-        return _closed(request, summit)
+    availability = selectors.registration_availability(summit=summit)
+    if availability in ("closed", "full") and request.method == "GET":
+        return _closed(request, summit, availability)
     form = DelegationForm(request.POST or None)
     formset = MemberFormSet(request.POST or None, prefix="members")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
@@ -82,7 +92,7 @@ def register_delegation(request, slug):
     return render(
         request,
         "summits/register_delegation.html",
-        {"summit": summit, "form": form, "formset": formset},
+        {"summit": summit, "form": form, "formset": formset, "availability": availability},
     )
 
 
@@ -210,7 +220,8 @@ def delegation_manage(request, token):
             "summit": summit,
             "members": members,
             "formset": formset,
-            "can_add": summit.registration_is_open,
+            "can_add": selectors.registration_availability(summit=summit)
+            in ("open", "waiting_list"),
         },
     )
 
