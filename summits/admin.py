@@ -26,6 +26,7 @@ from summits.services.summit import (
     follow_up_set_status,
     summit_transition,
 )
+from weltstadt.text_search import FoldedSearchMixin
 
 
 class SessionInline(TranslationTabularInline):
@@ -51,7 +52,7 @@ def _transition_action(status, label):
 
 
 @admin.register(Summit)
-class SummitAdmin(TranslationAdmin):
+class SummitAdmin(FoldedSearchMixin, TranslationAdmin):
     list_display = ["edition", "title", "host_city", "start_date", "status", "capacity", "tools"]
     list_filter = ["status", "format", "host_city"]
     search_fields = ["title", "theme", "host_city__name"]
@@ -118,13 +119,13 @@ class SummitAdmin(TranslationAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(TranslationAdmin):
+class ThemeAdmin(FoldedSearchMixin, TranslationAdmin):
     list_display = ["name"]
     search_fields = ["name"]
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(TranslationAdmin):
+class SpeakerAdmin(FoldedSearchMixin, TranslationAdmin):
     list_display = ["name", "affiliation", "city"]
     search_fields = ["name", "affiliation"]
     list_select_related = ["city"]
@@ -132,7 +133,7 @@ class SpeakerAdmin(TranslationAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(TranslationAdmin):
+class SessionAdmin(FoldedSearchMixin, TranslationAdmin):
     list_display = ["title", "summit", "starts_at", "room", "track", "language"]
     list_filter = ["summit", "track", "language"]
     search_fields = ["title", "abstract"]
@@ -141,7 +142,7 @@ class SessionAdmin(TranslationAdmin):
 
 
 @admin.register(Delegation)
-class DelegationAdmin(admin.ModelAdmin):
+class DelegationAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["city", "summit", "head_name", "head_email", "created_at"]
     list_filter = ["summit"]
     search_fields = ["city__name", "head_name", "head_email"]
@@ -150,7 +151,7 @@ class DelegationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(SimpleHistoryAdmin):
+class RegistrationAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     list_display = ["name", "email", "summit", "city", "role", "status", "waiting_position",
                     "checked_in_at"]  # fmt: skip
     list_filter = ["summit", "status", "role", "city", "language"]
@@ -183,11 +184,13 @@ class RegistrationAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Export the selected participants as CSV"))
     def export_csv(self, request, queryset):
-        return registrations_csv(queryset.select_related("summit", "city", "delegation__city"))
+        return registrations_csv(
+            request, queryset.select_related("summit", "city", "delegation__city")
+        )
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(TranslationAdmin):
+class DeclarationAdmin(FoldedSearchMixin, TranslationAdmin):
     list_display = ["title", "summit", "adopted_on"]
     search_fields = ["title", "text"]
     list_select_related = ["summit"]
@@ -208,7 +211,7 @@ def _status_action(status, label):
 
 
 @admin.register(FollowUpAction)
-class FollowUpActionAdmin(TranslationAdmin):
+class FollowUpActionAdmin(FoldedSearchMixin, TranslationAdmin):
     list_display = ["what", "summit", "owner_city", "due_date", "status"]
     list_filter = ["summit", "status", "owner_city"]
     search_fields = ["what", "owner_city__name"]
