@@ -73,7 +73,7 @@ def summit_ics(request, slug):
     summit = selectors.summit_get_public(slug=slug)
     content = ical.summit_calendar(
         summit=summit,
-        sessions=list(summit.sessions.order_by("starts_at")),
+        sessions=list(summit.sessions.prefetch_related("speakers").order_by("starts_at")),
         url_path=reverse("summits:detail", kwargs={"slug": slug}),
     )
     return _ics(content, f"{summit.slug}.ics")
@@ -82,7 +82,7 @@ def summit_ics(request, slug):
 @require_GET
 def session_ics(request, slug, pk):
     summit = selectors.summit_get_public(slug=slug)
-    session = get_object_or_404(Session, summit=summit, pk=pk)
+    session = get_object_or_404(Session.objects.prefetch_related("speakers"), summit=summit, pk=pk)
     session.summit = summit
     content = ical.session_calendar(
         session=session, url_path=reverse("summits:programme", kwargs={"slug": slug})

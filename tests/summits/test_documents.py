@@ -236,3 +236,28 @@ def test_izmir_in_the_capitals_of_badges_and_declaration_is_izmir_with_dots(
         eyebrow = _capitals(handle.read())
     assert "İZMIR" not in eyebrow
     assert "DEUTSCHLAND–İZMİRPARTNERSTÄDTEGIPFEL" in eyebrow, eyebrow
+
+
+def test_the_confirmation_mail_carries_the_summit_as_a_calendar_with_speakers(run_on_commit):
+    from django.core import mail
+
+    from summits.services.registration import Participant, registration_create
+    from tests.summits.factories import SpeakerFactory
+
+    summit = SummitFactory(title_de="Gipfel", title_tr="Zirve", slug="bremen-2027",
+                           start_date=date(2027, 4, 22), end_date=date(2027, 4, 23))  # fmt: skip
+    session = SessionFactory(summit=summit, title_de="Eröffnung", title_tr="Açılış")
+    session.speakers.add(SpeakerFactory(name="Ayşe Kaya", affiliation="İZKA"))
+    with run_on_commit():
+        registration_create(
+            summit=summit, participant=Participant("Oğuz", "o@example.org", "staff", "tr")
+        )
+    (message,) = mail.outbox
+    (attachment,) = message.attachments
+    filename, content, mimetype = attachment
+    assert (filename, mimetype) == ("bremen-2027.ics", "text/calendar")
+    _calendar, events = _events(content if isinstance(content, bytes) else content.encode())
+    whole, opening = events
+    assert str(whole.get("summary")) == "Zirve"  # in the registrant's language
+    assert str(opening.get("summary")) == "Açılış"
+    assert "Ayşe Kaya (İZKA)" in str(opening.get("description"))
