@@ -8,6 +8,11 @@ urlpatterns = [
     path("", public.index, name="index"),
     path("registration/<str:token>/", registration.registration_manage, name="registration_manage"),
     path(
+        "registration/<str:token>/confirm/",
+        registration.registration_confirm_view,
+        name="registration_confirm",
+    ),
+    path(
         "registration/<str:token>/cancel/",
         registration.registration_cancel_view,
         name="registration_cancel",
@@ -29,6 +34,7 @@ urlpatterns = [
     path("<slug:slug>/sessions/<int:pk>.ics", public.session_ics, name="session_ics"),
     path("<slug:slug>/declaration.pdf", public.declaration_pdf, name="declaration_pdf"),
     path("<slug:slug>/register/", registration.register, name="register"),
+    path("<slug:slug>/register/sent/", registration.register_sent, name="register_sent"),
     path(
         "<slug:slug>/register/delegation/",
         registration.register_delegation,

@@ -10,6 +10,7 @@ Guarantees:
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -100,6 +101,7 @@ class _Full(SummitError):
 def _register(summit_id, participants, *, delegation=None, city=None) -> list[Registration]:
     summit = _lock_summit(summit_id)
     _check_open(summit)
+    _expire_pending(summit)
     _check_new_emails(summit, participants)
     return [_add(summit, p, delegation=delegation, city=city) for p in participants]
 
@@ -121,6 +123,7 @@ def _register_members(summit_id, participants, *, delegation, city) -> MembersAd
     """Place members in order while places or waiting places are left; the rest are refused."""
     summit = _lock_summit(summit_id)
     _check_open(summit)
+    _expire_pending(summit)
     _check_new_emails(summit, participants)
     added: list[Registration] = []
     refused: list[Participant] = []
@@ -148,6 +151,100 @@ def registration_create(
             return _register(summit.pk, [participant], city=city)[0]
     except IntegrityError as exc:  # a concurrent registration with the same address won
         raise SummitError(_("This e-mail address is already registered for this summit.")) from exc
+
+
+CONFIRM_WITHIN = timedelta(hours=48)
+ACTIVE = [Status.PENDING, Status.CONFIRMED, Status.WAITING]
+
+
+def _expire_pending(summit: Summit) -> None:
+    """Unconfirmed registrations past their time are cancelled (they never held a place)."""
+    summit.registrations.filter(status=Status.PENDING, confirm_by__lte=timezone.now()).update(
+        status=Status.CANCELLED, cancelled_at=timezone.now()
+    )
+
+
+def registration_request(
+    *, summit: Summit, participant: Participant, city: City | None = None
+) -> None:
+    """A registration from the public form: nothing counts until the owner of the address
+    confirms through the link we mail them (so nobody fills a summit with invented people).
+
+    The answer is the same whether the address is new or already registered (nothing tells a
+    stranger who is registered); the owner of a registered address gets a mail with their link
+    instead. Refused only when registration is closed or the summit and its list are full.
+    """
+    with transaction.atomic():
+        locked = _lock_summit(summit.pk)
+        _check_open(locked)
+        _expire_pending(locked)
+        email = participant.email.strip().lower()
+        existing = (
+            locked.registrations.filter(status__in=ACTIVE, email=email).order_by("pk").first()
+        )
+        if existing is not None:
+            registration_mail(
+                existing,
+                kind="again",
+                key=f"summits:registration:{existing.pk}:again:{timezone.now():%Y%m%d%H}",
+            )
+            return
+        _check_has_room(locked)
+        registration = Registration.objects.create(
+            summit=locked,
+            city=city,
+            name=participant.name.strip(),
+            email=email,
+            role=participant.role,
+            language=participant.language,
+            needs=participant.needs.strip(),
+            status=Status.PENDING,
+            confirm_by=timezone.now() + CONFIRM_WITHIN,
+        )
+        registration_mail(registration, kind="confirm")
+
+
+def _check_has_room(summit: Summit) -> None:
+    confirmed = summit.registrations.filter(status=Status.CONFIRMED).count()
+    waiting = summit.registrations.filter(status=Status.WAITING).count()
+    if confirmed >= summit.capacity and waiting >= summit.waiting_list_capacity:
+        raise SummitError(_("This summit is fully booked, and so is its waiting list."))
+
+
+def registration_confirm(*, registration: Registration) -> Registration:
+    """The owner confirmed their address: now the registration gets a place (or a place on the
+    waiting list) like any other, in the order of confirmation. Confirming twice changes
+    nothing; an expired or a full summit's confirmation is refused with a message."""
+    with transaction.atomic():
+        summit = _lock_summit(registration.summit_id)
+        registration.refresh_from_db()
+        if registration.status in (Status.CONFIRMED, Status.WAITING):
+            return registration
+        if registration.status != Status.PENDING:
+            raise SummitError(_("This registration has been cancelled."))
+        if registration.confirm_by and registration.confirm_by <= timezone.now():
+            _expire_pending(summit)
+            raise SummitError(_("This link has expired. Please register again; it takes a minute."))
+        _check_open(summit)
+        confirmed = summit.registrations.filter(status=Status.CONFIRMED).count()
+        if confirmed < summit.capacity:
+            registration.status = Status.CONFIRMED
+        else:
+            last = summit.registrations.filter(status=Status.WAITING).aggregate(
+                last=Max("waiting_position")
+            )["last"]
+            position = (last or 0) + 1
+            if position > summit.waiting_list_capacity:
+                raise SummitError(_("This summit is fully booked, and so is its waiting list."))
+            registration.status = Status.WAITING
+            registration.waiting_position = position
+        registration.confirm_by = None
+        registration.save(update_fields=["status", "waiting_position", "confirm_by"])
+        registration_mail(
+            registration,
+            kind="confirmed" if registration.status == Status.CONFIRMED else "waiting",
+        )
+        return registration
 
 
 def delegation_register(

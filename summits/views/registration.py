@@ -20,9 +20,11 @@ from summits.services.registration import (
     delegation_add_members,
     delegation_register,
     registration_cancel,
-    registration_create,
+    registration_confirm,
+    registration_request,
     registration_update,
 )
+from weltstadt.throttle import THROTTLED_MESSAGE, throttle_allows
 
 
 def _manage_url(registration: Registration) -> str:
@@ -48,20 +50,34 @@ def register(request, slug):
     if availability in ("closed", "full") and request.method == "GET":
         return _closed(request, summit, availability)
     form = IndividualForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            registration = registration_create(
-                summit=summit, participant=form.participant(), city=form.cleaned_data["city"]
-            )
-        except SummitError as error:
-            form.add_error(None, error.message)
+        email = form.cleaned_data["email"]
+        if not throttle_allows(request, "summit-registration", target=email):
+            form.add_error(None, THROTTLED_MESSAGE)
+            status = 429
         else:
-            return redirect(_manage_url(registration))
+            try:
+                registration_request(
+                    summit=summit, participant=form.participant(), city=form.cleaned_data["city"]
+                )
+            except SummitError as error:
+                form.add_error(None, error.message)
+            else:
+                return redirect("summits:register_sent", slug=summit.slug)
     return render(
         request,
         "summits/register.html",
         {"summit": summit, "form": form, "availability": availability},
+        status=status,
     )
+
+
+@require_http_methods(["GET"])
+def register_sent(request, slug):
+    """The same answer for every address: look in your mailbox."""
+    summit = selectors.summit_get_public(slug=slug)
+    return render(request, "summits/register_sent.html", {"summit": summit})
 
 
 @require_http_methods(["GET", "POST"])
@@ -74,6 +90,15 @@ def register_delegation(request, slug):
     formset = MemberFormSet(request.POST or None, prefix="members")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         data = form.cleaned_data
+        if not throttle_allows(request, "summit-registration", target=data["head_email"]):
+            form.add_error(None, THROTTLED_MESSAGE)
+            return render(
+                request,
+                "summits/register_delegation.html",
+                {"summit": summit, "form": form, "formset": formset,
+                 "availability": availability},
+                status=429,
+            )  # fmt: skip
         try:
             delegation, result = delegation_register(
                 summit=summit,
@@ -203,7 +228,9 @@ def delegation_manage(request, token):
         return _invalid_link(request)
     summit = delegation.summit
     formset = MemberFormSet(request.POST or None, prefix="members")
-    if request.method == "POST" and formset.is_valid():
+    if request.method == "POST" and not throttle_allows(request, "summit-registration"):
+        messages.error(request, THROTTLED_MESSAGE)
+    elif request.method == "POST" and formset.is_valid():
         try:
             result = delegation_add_members(delegation=delegation, members=formset.participants())
         except SummitError as error:
@@ -253,6 +280,22 @@ def registration_manage(request, token):
         "summits/registration_manage.html",
         {"registration": registration, "summit": registration.summit, "form": form},
     )
+
+
+@require_http_methods(["POST"])
+def registration_confirm_view(request, token):
+    """The owner of the address confirms (a button on the page the mailed link opens, so that
+    a mail program that opens links to check them confirms nothing)."""
+    registration = _registration_for_token(token)
+    if registration is None:
+        return _invalid_link(request)
+    try:
+        registration_confirm(registration=registration)
+    except SummitError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Thank you: your registration is confirmed."))
+    return redirect(_manage_url(registration))
 
 
 @require_http_methods(["GET", "POST"])
