@@ -1,5 +1,8 @@
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
@@ -29,6 +32,38 @@ from summits.services.summit import (
 from weltstadt.text_search import FoldedSearchMixin
 
 
+class SummitTimeZoneMixin:
+    """The change form shows and reads times in the summit's own time zone (a Bremen summit in
+    Berlin time), not the server's (İzmir), and lists say which zone a time is in."""
+
+    summit_path = "summit"  # from the object to its summit; "" for the summit itself
+
+    def _summit_of(self, obj):
+        return obj if not self.summit_path else getattr(obj, self.summit_path, None)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        summit = None
+        if object_id:
+            obj = self.get_object(request, unquote(object_id))
+            summit = self._summit_of(obj) if obj is not None else None
+        elif request.GET.get("summit", "").isdigit():
+            summit = Summit.objects.filter(pk=request.GET["summit"]).first()
+        zone = summit.tz if summit is not None else timezone.get_current_timezone()
+        extra_context = {**(extra_context or {}), "summit_time_zone": str(zone)}
+        with timezone.override(zone):
+            response = super().changeform_view(request, object_id, form_url, extra_context)
+            if hasattr(response, "render"):  # the form renders its times now, in this zone
+                response.render()
+            return response
+
+    def _local(self, obj, value):
+        summit = self._summit_of(obj)
+        if value is None or summit is None:
+            return "–"
+        local = timezone.localtime(value, summit.tz)
+        return f"{date_format(local, 'SHORT_DATETIME_FORMAT')} ({summit.time_zone})"
+
+
 class SessionInline(TranslationTabularInline):
     model = Session
     extra = 0
@@ -52,7 +87,8 @@ def _transition_action(status, label):
 
 
 @admin.register(Summit)
-class SummitAdmin(FoldedSearchMixin, TranslationAdmin):
+class SummitAdmin(SummitTimeZoneMixin, FoldedSearchMixin, TranslationAdmin):
+    summit_path = ""
     list_display = ["edition", "title", "host_city", "start_date", "status", "capacity", "tools"]
     list_filter = ["status", "format", "host_city"]
     search_fields = ["title", "theme", "host_city__name"]
@@ -133,12 +169,27 @@ class SpeakerAdmin(FoldedSearchMixin, TranslationAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(FoldedSearchMixin, TranslationAdmin):
-    list_display = ["title", "summit", "starts_at", "room", "track", "language"]
+class SessionAdmin(SummitTimeZoneMixin, FoldedSearchMixin, TranslationAdmin):
+    list_display = ["title", "summit", "local_start", "room", "track", "language"]
     list_filter = ["summit", "track", "language"]
     search_fields = ["title", "abstract"]
     list_select_related = ["summit", "track"]
     autocomplete_fields = ["speakers"]
+
+    @admin.display(description=_("starts"), ordering="starts_at")
+    def local_start(self, obj):
+        return self._local(obj, obj.starts_at)
+
+    def save_model(self, request, obj, form, change):
+        # Times typed on the add page (no summit known yet) are the chosen summit's local times.
+        zone = timezone.get_current_timezone()
+        if obj.summit_id and str(zone) != str(obj.summit.tz):
+            for field in ("starts_at", "ends_at"):
+                value = getattr(obj, field)
+                if value is not None and field in form.changed_data:
+                    naive = timezone.make_naive(value, zone)
+                    setattr(obj, field, timezone.make_aware(naive, obj.summit.tz))
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Delegation)
@@ -151,9 +202,9 @@ class DelegationAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class RegistrationAdmin(SummitTimeZoneMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     list_display = ["name", "email", "summit", "city", "role", "status", "waiting_position",
-                    "checked_in_at"]  # fmt: skip
+                    "arrived"]  # fmt: skip
     list_filter = ["summit", "status", "role", "city", "language"]
     search_fields = ["name", "email", "checkin_code"]
     list_select_related = ["summit", "city"]
@@ -174,6 +225,10 @@ class RegistrationAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
             ),
             *super().get_urls(),
         ]
+
+    @admin.display(description=_("arrived"), ordering="checked_in_at")
+    def arrived(self, obj):
+        return self._local(obj, obj.checked_in_at)
 
     def has_add_permission(self, request):
         # Registrations go through the registration service (capacity, waiting list, mail).
@@ -211,7 +266,7 @@ def _status_action(status, label):
 
 
 @admin.register(FollowUpAction)
-class FollowUpActionAdmin(FoldedSearchMixin, TranslationAdmin):
+class FollowUpActionAdmin(SummitTimeZoneMixin, FoldedSearchMixin, TranslationAdmin):
     list_display = ["what", "summit", "owner_city", "due_date", "status"]
     list_filter = ["summit", "status", "owner_city"]
     search_fields = ["what", "owner_city__name"]

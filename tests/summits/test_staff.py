@@ -263,3 +263,31 @@ def test_the_summits_admin_search_folds_turkish_spellings(staff_client):
     page = staff_client.get("/admin/summits/registration/", {"q": "kilic"}).content.decode()
     assert "Emre Kılıç" in page
     assert "Jörg Brandt" not in page
+
+
+def test_back_office_times_of_a_bremen_summit_are_bremen_times(staff_client):
+    from datetime import datetime
+
+    from tests.summits.factories import SessionFactory
+
+    bremen = CityFactory(name="Bremen", country="DE")
+    summit = SummitFactory(host_city=bremen, time_zone="")
+    assert summit.time_zone == "Europe/Berlin"  # from the host city
+    assert SummitFactory(
+        host_city=CityFactory(name="İzmir", country="TR"), time_zone=""
+    ).time_zone == ("Europe/Istanbul")
+    summit.registration_opens_at = datetime(2026, 3, 1, 10, 0, tzinfo=summit.tz)
+    summit.save()
+    session = SessionFactory(
+        summit=summit,
+        starts_at=datetime(2027, 4, 22, 9, 30, tzinfo=summit.tz),
+        ends_at=datetime(2027, 4, 22, 10, 30, tzinfo=summit.tz),
+    )
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = staff_client.get(f"/admin/summits/summit/{summit.pk}/change/").content.decode()
+    assert 'value="10:00:00"' in page  # not 12:00, İzmir's time
+    page = staff_client.get(f"/admin/summits/session/{session.pk}/change/").content.decode()
+    assert 'value="09:30:00"' in page
+    listing = staff_client.get("/admin/summits/session/").content.decode()
+    assert "9:30" in listing
+    assert "(Europe/Berlin)" in listing
