@@ -134,3 +134,18 @@ def test_a_full_summit_says_so_before_anyone_fills_in_the_form(client):
         assert "Fully booked" in form_page
         assert 'name="role"' not in form_page
         assert 'name="head_email"' not in form_page
+
+
+def test_registering_for_a_summit_and_logging_in_are_different_words_in_german(client):
+    from django.utils import translation
+    from django.utils.translation import gettext, pgettext
+
+    SummitFactory(slug="bremen")
+    with translation.override("de"):
+        login = gettext("Log in")
+        register = pgettext("summit registration", "Register")
+    assert register == "Registrieren"
+    assert register != login
+    page = client.get("/de/summits/bremen/").content.decode()
+    assert f">{register}</a>" in page
+    assert f">{login}</a>" not in page.split("<main", 1)[1]
