@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -130,9 +131,14 @@ class SummitAdmin(SummitTimeZoneMixin, FoldedSearchMixin, TranslationAdmin):
 
     @admin.action(description=_("Render name badges (PDF)"))
     def render_badges(self, request, queryset):
-        for summit in queryset:
+        """Start the rendering on the pdf queue and show its progress (no waiting here)."""
+        summits = list(queryset)
+        for summit in summits:
             badges_schedule(summit=summit)
         self.message_user(request, _("The badges are being rendered."))
+        if len(summits) == 1:
+            return redirect("admin:summits_summit_badges_progress", pk=summits[0].pk)
+        return None
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
@@ -145,6 +151,16 @@ class SummitAdmin(SummitTimeZoneMixin, FoldedSearchMixin, TranslationAdmin):
             ),
             path("<int:pk>/message/", wrap(admin_views.message), name="summits_summit_message"),
             path("<int:pk>/badges.pdf", wrap(admin_views.badges_pdf), name="summits_summit_badges"),
+            path(
+                "<int:pk>/badges/progress/",
+                wrap(admin_views.badges_progress),
+                name="summits_summit_badges_progress",
+            ),
+            path(
+                "<int:pk>/badges/progress.json",
+                wrap(admin_views.badges_progress_json),
+                name="summits_summit_badges_progress_json",
+            ),
             path(
                 "<int:pk>/participants.csv",
                 wrap(admin_views.participants_csv),

@@ -5,7 +5,7 @@ import uuid
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -142,6 +142,23 @@ def badges_pdf(request, pk):
         raise Http404(_("The badges have not been rendered yet."))
     return FileResponse(summit.badges_pdf.open("rb"), content_type="application/pdf",
                         filename=f"badges-{summit.slug}.pdf")  # fmt: skip
+
+
+@staff_member_required
+def badges_progress(request, pk):
+    summit = _summit(request, pk, "view_registration")
+    return render(
+        request,
+        "summits/admin/badges_progress.html",
+        _context(request, summit, _("Name badges"),
+                 progress=selectors.badge_progress(summit=summit)),
+    )  # fmt: skip
+
+
+@staff_member_required
+def badges_progress_json(request, pk):
+    summit = _summit(request, pk, "view_registration")
+    return JsonResponse(selectors.badge_progress(summit=summit).as_dict())
 
 
 @staff_member_required

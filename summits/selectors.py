@@ -150,3 +150,36 @@ def checkin_search(
         "city", "checked_in_by"
     )
     return sorted(matches[:50], key=lambda r: sort_key(r.name, language))
+
+
+@dataclass
+class BadgeProgress:
+    total: int
+    rendered: int
+    sheet_done: bool
+
+    @property
+    def is_done(self) -> bool:
+        return self.sheet_done and self.rendered >= self.total
+
+    @property
+    def percent(self) -> int:
+        steps = self.total + 1  # every badge and the sheet
+        done = min(self.rendered, self.total) + (1 if self.sheet_done else 0)
+        return round(100 * done / steps)
+
+    def as_dict(self) -> dict:
+        return {"total": self.total, "rendered": self.rendered, "percent": self.percent,
+                "done": self.is_done}  # fmt: skip
+
+
+def badge_progress(*, summit: Summit) -> BadgeProgress:
+    """How far the latest badge run has come (badges rendered since it was requested)."""
+    since = summit.badges_requested_at
+    confirmed = summit.registrations.filter(status=Registration.Status.CONFIRMED)
+    counts = confirmed.aggregate(
+        total=Count("pk"),
+        rendered=Count("pk", filter=Q(badge_rendered_at__gte=since) if since else Q(pk=None)),
+    )
+    sheet_done = bool(since and summit.badges_rendered_at and summit.badges_rendered_at >= since)
+    return BadgeProgress(total=counts["total"], rendered=counts["rendered"], sheet_done=sheet_done)

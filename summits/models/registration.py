@@ -125,6 +125,9 @@ class Registration(models.Model):
         related_name="+",
         editable=False,
     )
+    badge_rendered_at = models.DateTimeField(
+        _("badge rendered"), null=True, blank=True, editable=False
+    )
     badge_pdf = models.FileField(
         _("badge (PDF)"),
         storage=get_private_storage,

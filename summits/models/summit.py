@@ -86,6 +86,12 @@ class Summit(models.Model):
         related_name="+",
         editable=False,
     )
+    badges_requested_at = models.DateTimeField(
+        _("badges requested"), null=True, blank=True, editable=False
+    )
+    badges_rendered_at = models.DateTimeField(
+        _("badge sheet rendered"), null=True, blank=True, editable=False
+    )
     badges_pdf = models.FileField(
         _("all badges (PDF)"),
         storage=get_private_storage,

@@ -7,7 +7,7 @@ project) and a QR code whose content the check-in page finds.
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from summits.models import Declaration, Registration, Summit
@@ -64,20 +64,26 @@ def badge_render(*, registration: Registration) -> None:
     content = _render(registration.summit, [registration], registration.language)
     registration.badge_pdf.delete(save=False)
     registration.badge_pdf.save(f"badge-{registration.pk}.pdf", ContentFile(content), save=False)
-    Registration.objects.filter(pk=registration.pk).update(badge_pdf=registration.badge_pdf.name)
+    Registration.objects.filter(pk=registration.pk).update(
+        badge_pdf=registration.badge_pdf.name, badge_rendered_at=timezone.now()
+    )
 
 
 def badges_sheet_render(*, summit: Summit) -> None:
-    """Render all confirmed participants' badges into one PDF for printing."""
-    registrations = list(
-        summit.registrations.filter(status=Registration.Status.CONFIRMED)
-        .select_related("city")
-        .order_by("city__name", "name")
+    """Render all confirmed participants' badges into one PDF for printing (by city and name,
+    in the collation of the portal's language)."""
+    from summits.exports import sorted_by_name
+
+    registrations = sorted_by_name(
+        summit.registrations.filter(status=Registration.Status.CONFIRMED).select_related("city"),
+        settings.LANGUAGE_CODE,
     )
     content = _render(summit, registrations, settings.LANGUAGE_CODE)
     summit.badges_pdf.delete(save=False)
     summit.badges_pdf.save(f"badges-summit-{summit.pk}.pdf", ContentFile(content), save=False)
-    Summit.objects.filter(pk=summit.pk).update(badges_pdf=summit.badges_pdf.name)
+    Summit.objects.filter(pk=summit.pk).update(
+        badges_pdf=summit.badges_pdf.name, badges_rendered_at=timezone.now()
+    )
 
 
 def declaration_render(*, declaration: Declaration) -> None:

@@ -291,3 +291,31 @@ def test_back_office_times_of_a_bremen_summit_are_bremen_times(staff_client):
     listing = staff_client.get("/admin/summits/session/").content.decode()
     assert "9:30" in listing
     assert "(Europe/Berlin)" in listing
+
+
+def test_badges_render_in_the_background_with_a_progress_page(
+    staff_client, run_on_commit, django_capture_on_commit_callbacks
+):
+    summit = SummitFactory()
+    for n in range(3):
+        RegistrationFactory(summit=summit, name=f"Person {n}")
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    data = {"action": "render_badges", "_selected_action": [summit.pk]}
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = staff_client.post("/admin/summits/summit/", data)
+    # the request only enqueues: nothing is rendered yet, the organiser sees the progress page
+    progress_url = f"/admin/summits/summit/{summit.pk}/badges/progress/"
+    assert response.status_code == 302
+    assert response["Location"] == progress_url
+    assert len(callbacks) == 1
+    summit.refresh_from_db()
+    assert not summit.badges_pdf
+    page = staff_client.get(progress_url).content.decode()
+    assert 'id="badge-progress"' in page
+    status = staff_client.get(f"/admin/summits/summit/{summit.pk}/badges/progress.json").json()
+    assert status == {"total": 3, "rendered": 0, "percent": 0, "done": False}
+    with run_on_commit():
+        callbacks[0]()  # the worker runs the task (eagerly here)
+    status = staff_client.get(f"/admin/summits/summit/{summit.pk}/badges/progress.json").json()
+    assert status == {"total": 3, "rendered": 3, "percent": 100, "done": True}
+    assert "Done: every badge" in staff_client.get(progress_url).content.decode()
