@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -24,6 +25,7 @@ from summits.services.registration import (
     registration_request,
     registration_update,
 )
+from weltstadt.text_search import sort_key
 from weltstadt.throttle import THROTTLED_MESSAGE, throttle_allows
 
 
@@ -238,7 +240,10 @@ def delegation_manage(request, token):
         else:
             _members_added_messages(request, result)
             return redirect("summits:delegation_manage", token=token)
-    members = delegation.registrations.order_by("status", "waiting_position", "name")
+    members = sorted(
+        delegation.registrations.all(),
+        key=lambda r: (r.status, r.waiting_position or 0, sort_key(r.name, get_language())),
+    )
     return render(
         request,
         "summits/delegation_manage.html",

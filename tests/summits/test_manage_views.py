@@ -300,3 +300,15 @@ def test_the_head_of_delegation_edits_and_removes_a_member(client, run_on_commit
     assert response.status_code == 404
     jorg.refresh_from_db()
     assert jorg.status == "confirmed"
+
+
+def test_delegation_members_are_listed_in_the_turkish_alphabet(client):
+    SummitFactory(slug="s", capacity=10)
+    names = [("Zehra Ak", "z@example.org", "tr"), ("Şule Öz", "s@example.org", "tr"),
+             ("İlkay Doğan", "i@example.org", "tr"), ("Ilgaz Er", "g@example.org", "tr"),
+             ("Ömer Ay", "o@example.org", "tr")]  # fmt: skip
+    data = _delegation_form(CityFactory(name="İzmir", country="TR"), names)
+    page = client.post("/tr/summits/s/register/delegation/", data, follow=True).content.decode()
+    positions = [page.index(name) for name in
+                 ["Ilgaz Er", "İlkay Doğan", "Ömer Ay", "Şule Öz", "Zehra Ak"]]  # fmt: skip
+    assert positions == sorted(positions)
