@@ -1,8 +1,11 @@
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ambassadors.models import Activity, Ambassador, Application, Evidence, Module
 from ambassadors.uploads import validate_document, validate_photo
+
+MOTIVATION_MIN_LENGTH = 50
 
 
 class ApplicationForm(forms.ModelForm):
@@ -34,14 +37,21 @@ class ApplicationForm(forms.ModelForm):
         help_texts = {
             "languages": _("For example: German, Turkish, English."),
             "connection": _("How are you connected to İzmir?"),
-            "motivation": _("Why do you want to become an ambassador of İzmir?"),
+            "motivation": format_lazy(
+                _("Why do you want to become an ambassador of İzmir? At least {count} characters."),
+                count=MOTIVATION_MIN_LENGTH,
+            ),
         }
 
     def clean_motivation(self):
         text = self.cleaned_data["motivation"].strip()
-        if len(text) < 50:
+        if len(text) < MOTIVATION_MIN_LENGTH:
             raise forms.ValidationError(
-                _("Please tell us a little more about your motivation (at least 50 characters).")
+                _(
+                    "Please tell us a little more about your motivation (at least %(count)d "
+                    "characters; you wrote %(length)d)."
+                )
+                % {"count": MOTIVATION_MIN_LENGTH, "length": len(text)}
             )
         return text
 
@@ -63,7 +73,16 @@ class EvidenceForm(forms.ModelForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = Ambassador
-        fields = ["public_profile", "photo", "bio", "city", "country", "field", "organisation"]
+        fields = [
+            "form_of_address",
+            "public_profile",
+            "photo",
+            "bio",
+            "city",
+            "country",
+            "field",
+            "organisation",
+        ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 5, "maxlength": 600})}
         help_texts = {
             "public_profile": _(

@@ -134,9 +134,11 @@ def ambassadors_with_progress(queryset: QuerySet[Ambassador]) -> QuerySet[Ambass
 
 
 def directory_list(*, country: str = "", field: str = "") -> QuerySet[Ambassador]:
-    """Active ambassadors who opted in to the public directory; nobody else."""
-    ambassadors = Ambassador.objects.filter(
-        status=Ambassador.Status.ACTIVE, public_profile=True, user__is_active=True
+    """Holders of the title who opted in to the public directory; nobody else."""
+    from ambassadors.certificates.standing import title_holders
+
+    ambassadors = title_holders(
+        Ambassador.objects.filter(public_profile=True, user__is_active=True)
     ).select_related("user")
     if country:
         ambassadors = ambassadors.filter(country=country)

@@ -1,7 +1,10 @@
 """A full example master plan for İzmir, for `make run`.
 
-The content (German, English and Turkish texts; illustrative figures, marked as such in their
-source) lives in `demo_content/`; this module builds it through the services, as staff would.
+The content (texts in all six languages of the site; illustrative figures, marked as such in
+their source) lives in `demo_content/`: `plan.json` holds German, English and Turkish, and
+`translations.json` the French, Italian and Spanish of each English text; `texts.json` the
+investment titles, version summaries and local data sets. This module builds it through the
+services, as staff would.
 """
 
 import json
@@ -17,14 +20,17 @@ from masterplan.models import (
     ExpertInvitation,
     Indicator,
     InvestmentTarget,
+    LocalDataset,
     Objective,
     Plan,
+    PlanVersion,
     PriorityArea,
     Strategy,
     Workshop,
     WorkshopParticipant,
 )
 from masterplan.services.consultation import (
+    comment_moderate,
     comment_take_up,
     expert_comment_create,
     expert_invite,
@@ -39,14 +45,24 @@ from weltstadt.models import City
 
 CONTENT = Path(__file__).parent / "demo_content"
 SOURCE = "Verein Weltstadt Izmir (Beispielwerte)"
+MORE = json.loads((CONTENT / "translations.json").read_text(encoding="utf-8"))
+TEXTS = json.loads((CONTENT / "texts.json").read_text(encoding="utf-8"))
 
 
 def _tr(**texts: list[str]) -> dict:
-    """Field values in German, English and Turkish: title=[de, en, tr] → title_de, …"""
+    """Field values in all six languages: title=[de, en, tr] → title_de, …, title_es (French,
+    Italian and Spanish from translations.json, looked up by the English text)."""
     values = {}
     for name, (de, en, tr) in texts.items():
+        fr, it, es = MORE[en]
         values.update({name: de, f"{name}_de": de, f"{name}_en": en, f"{name}_tr": tr})
+        values.update({f"{name}_fr": fr, f"{name}_it": it, f"{name}_es": es})
     return values
+
+
+def _six(name: str, texts: dict[str, str]) -> dict:
+    """title={"de": …, "tr": …} → title=…, title_de=…, title_tr=…"""
+    return {name: texts["de"], **{f"{name}_{code}": text for code, text in texts.items()}}
 
 
 def _indicator(objective: Objective, position: int, spec: dict) -> None:
@@ -98,8 +114,7 @@ def _investments(plan: Plan, items: list[list]) -> None:
     for title, sector, countries, cities, amount, currency, year, status in items:
         item = InvestmentTarget.objects.create(
             plan=plan,
-            title=title,
-            title_de=title,
+            **_six("title", {"de": title, **TEXTS["investments"][title]}),
             sector=sector,
             target_countries=countries,
             amount=Decimal(amount),
@@ -128,6 +143,7 @@ def _consultation(plan: Plan, areas: dict[str, PriorityArea], content: dict, edi
         target = area.strategies.get(code=strategy_code) if strategy_code else area
         comment = expert_comment_create(invitation=invitations[who], target=target, text=text)
         if taken_up:
+            comment_moderate(comment=comment, approve=True, by=editor)
             comment_take_up(comment=comment, by=editor)
 
 
@@ -141,16 +157,20 @@ def _workshop(plan: Plan, areas: dict[str, PriorityArea], content: dict) -> None
     )
     ordered = list(areas.values())
     ballots = content["ballots"]
+    languages = ["tr", "de", "tr", "de", "tr", "tr"]
     for number, (name, organisation, city) in enumerate(content["participants"]):
         participant = WorkshopParticipant.objects.create(
             workshop=workshop,
             name=name,
             organisation=organisation,
             city=City.objects.filter(name=city).first(),
+            language=languages[number % len(languages)],
         )
         if number < len(ballots):
             ranking = [ordered[index].pk for index in ballots[number]]
             ballot_submit(participant=participant, ranking=ranking)
+    # the ranking closed two weeks after the workshop (and closes anyway on adoption)
+    Workshop.objects.filter(pk=workshop.pk).update(ballot_closes_on=date(2021, 10, 28))
 
 
 # (model, lookup, objective code, note): the other programmes' demo items that serve objectives,
@@ -184,6 +204,18 @@ def _links(plan: Plan) -> None:
         )
 
 
+def _local_datasets() -> None:
+    for spec in TEXTS["local_data"]:
+        LocalDataset.objects.update_or_create(
+            key=spec["key"],
+            defaults={
+                "source": spec["source"],
+                **_six("title", spec["title"]),
+                **_six("unit", spec["unit"]),
+            },
+        )
+
+
 def demo_seed() -> list[DemoLogin]:
     content = json.loads((CONTENT / "plan.json").read_text(encoding="utf-8"))
     title = content["plan"]["title"][0]
@@ -202,7 +234,7 @@ def demo_seed() -> list[DemoLogin]:
                 plan=plan,
                 to=Plan.Status.CONSULTATION,
                 by=editor,
-                summary="Entwurf zur Konsultation gestellt.",
+                summary=TEXTS["versions"]["consultation"]["de"],
             )
             _consultation(plan, areas, content, editor)
             _workshop(plan, areas, content)
@@ -210,10 +242,15 @@ def demo_seed() -> list[DemoLogin]:
                 plan=plan,
                 to=Plan.Status.ADOPTED,
                 by=editor,
-                summary="Nach Expertenkonsultation und Werkstatt beschlossen; "
-                "Anregungen zu A1 und A2 übernommen.",
+                summary=TEXTS["versions"]["adopted"]["de"],
             )
-    local_data_import(content=(CONTENT / "local_data.csv").read_bytes())
+            for version in plan.versions.all():
+                key = "adopted" if version.status == Plan.Status.ADOPTED else "consultation"
+                PlanVersion.objects.filter(pk=version.pk).update(
+                    **_six("summary", TEXTS["versions"][key])
+                )
+    _local_datasets()
+    local_data_import(content=(CONTENT / "local_data.csv").read_bytes(), language="en")
     plan = Plan.objects.filter(title_de=title).first()
     if plan is not None:
         _links(plan)

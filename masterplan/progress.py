@@ -2,7 +2,8 @@
 
 Rule (PROGRESS_RULE below says the same in words for readers):
 - an indicator's progress = (latest measurement − baseline) / (target − baseline), as a percentage
-  clamped to 0–100 %. The target is the one for the last year that has a target (normally 2024),
+  clamped to 0–100 %. The target is the one for the last year that has a target (normally the
+  plan's last year),
   the latest measurement the one for the most recent year. For a "lower is better" indicator the
   target lies below the baseline, so the same formula measures the reduction achieved.
 - if the target equals the baseline (keep a level), progress is 100 % when the latest value is at
@@ -25,11 +26,11 @@ ZERO = Decimal(0)
 PROGRESS_RULE = _(
     "Progress of an indicator = (latest measurement − baseline) ÷ (target − baseline), "
     "shown in per cent and kept between 0 % and 100 %. The target is the one set for the last "
-    "target year (normally 2024). For indicators where lower is better the target lies below the "
-    "baseline, so the same formula measures the reduction. An indicator without a measurement "
-    "yet counts as 0 %. Totals are the weighted mean (by each indicator's weight) of all "
-    "indicators below them; indicators marked “left out of totals” are shown with the reason "
-    "but not counted."
+    "target year (normally the last year of the plan). For indicators where lower is better "
+    "the target lies below the baseline, so the same formula measures the reduction. An "
+    "indicator without a measurement yet counts as 0 %. Totals are the weighted mean (by each "
+    "indicator's weight) of all indicators below them; indicators marked “left out of totals” "
+    "are shown with the reason but not counted."
 )
 
 

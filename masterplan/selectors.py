@@ -4,15 +4,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import Count, Prefetch, Q, Sum
 
 from masterplan.charts import Chart, indicator_chart
+from masterplan.linkables import linkable_querysets
 from masterplan.models import (
     BallotRank,
     ExpertComment,
     Indicator,
     InvestmentTarget,
     Objective,
+    ObjectiveLink,
     Plan,
     PriorityArea,
     Strategy,
@@ -120,8 +123,12 @@ def objective_detail(*, pk: int, adopted_only: bool) -> Objective | None:
         Prefetch(
             "indicators", queryset=Indicator.objects.prefetch_related("targets", "measurements")
         ),
-        "links__content_type",
-        "links__item",
+        Prefetch(
+            "links",
+            queryset=ObjectiveLink.objects.select_related("content_type").prefetch_related(
+                GenericPrefetch("item", linkable_querysets())
+            ),
+        ),
     )
     if adopted_only:
         queryset = queryset.filter(strategy__area__plan__status=Plan.Status.ADOPTED)
@@ -169,11 +176,13 @@ class RankingRow:
     area: PriorityArea
     points: int
     counts: list[int]
+    place: int = 0
+    shared: bool = False  # another area has as many points: a shared place, not broken
 
 
 def workshop_ranking(*, workshop: Workshop) -> tuple[list[RankingRow], int]:
     """Areas ordered by Borda points (n points for a first place … 1 for the last) with how often
-    each rank was given; plus the number of ballots."""
+    each rank was given, areas with equal points sharing a place; plus the number of ballots."""
     areas = list(PriorityArea.objects.filter(plan_id=workshop.plan_id))
     size = len(areas)
     counts = {area.pk: [0] * size for area in areas}
@@ -189,7 +198,15 @@ def workshop_ranking(*, workshop: Workshop) -> tuple[list[RankingRow], int]:
         )
         for area in areas
     ]
-    rows.sort(key=lambda row: (-row.points, [-n for n in row.counts], row.area.position))
+    rows.sort(key=lambda row: (-row.points, row.area.position))
+    # Equal points share a place (1, 1, 3 …): a tie is shown as such, not silently broken.
+    for index, row in enumerate(rows):
+        same = [other for other in rows if other.points == row.points]
+        row.place = index + 1 if index == 0 or rows[index - 1].points != row.points else 0
+        row.shared = len(same) > 1
+    for index, row in enumerate(rows):
+        if row.place == 0:
+            row.place = rows[index - 1].place
     ballots = workshop.participants.exclude(voted_at=None).count()
     return rows, ballots
 
@@ -208,3 +225,27 @@ def consultation_summary(*, plan: Plan) -> list[PriorityArea]:
             ),
         )
     )
+
+
+def plan_pdf_parts(*, plan: Plan) -> dict:
+    """What the PDF shows besides the plan's tree: investment targets with their totals, the
+    local data, the workshops with their rankings, and the versions."""
+    from masterplan.models import LocalDataset, LocalDataValue
+
+    investments = plan.investment_targets.prefetch_related("target_cities")
+    workshops = []
+    for item in plan.workshops.all():
+        item.rows, item.ballots = workshop_ranking(workshop=item)
+        item.ties = any(row.shared for row in item.rows)
+        workshops.append(item)
+    return {
+        "investments": list(investments),
+        "investment_totals": investment_totals(plan.investment_targets.all()),
+        "datasets": list(
+            LocalDataset.objects.prefetch_related(
+                Prefetch("values", queryset=LocalDataValue.objects.order_by("year"))
+            )
+        ),
+        "workshops": workshops,
+        "versions": list(plan.versions.all()),
+    }

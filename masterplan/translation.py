@@ -1,9 +1,13 @@
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from masterplan.models import (
     Indicator,
+    IndicatorTarget,
     InvestmentTarget,
     LocalDataset,
+    LocalDataValue,
+    Measurement,
     Objective,
     Plan,
     PlanVersion,
@@ -56,3 +60,21 @@ class LocalDatasetTranslation(TranslationOptions):
 @register(Workshop)
 class WorkshopTranslation(TranslationOptions):
     fields = ("title", "agenda", "minutes")
+
+
+# Audit trail with before/after for the plan's text and figures. Registered here, after the
+# translation fields exist, so that the history keeps every language's text (a HistoricalRecords
+# on the class would be built before modeltranslation adds title_de, title_tr, …).
+for _model in (
+    Plan,
+    PriorityArea,
+    Strategy,
+    Objective,
+    Indicator,
+    IndicatorTarget,
+    Measurement,
+    InvestmentTarget,
+    LocalDataset,
+    LocalDataValue,
+):
+    simple_history.register(_model, app="masterplan")

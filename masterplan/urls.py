@@ -6,6 +6,8 @@ app_name = "masterplan"
 
 urlpatterns = [
     path("", public.index, name="index"),
+    path("plans/<int:pk>/", public.plan_archive, name="plan"),
+    path("plans/<int:pk>/changes/", public.plan_changes_page, name="plan_changes"),
     path("dashboard/", public.dashboard, name="dashboard"),
     path("dashboard.csv", public.dashboard_csv, name="dashboard_csv"),
     path("objectives/<int:pk>/", public.objective, name="objective"),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from offices.models import FundingRequest, Office, OfficeDocument
 from offices.models.money import Currency
 from offices.uploads import validate_upload
+from weltstadt.numbers import LocalizedDecimalField
 
 
 def _year_choices(back: int, ahead: int) -> list[tuple[int, int]]:
@@ -17,14 +18,35 @@ def _year_choices(back: int, ahead: int) -> list[tuple[int, int]]:
     return [(y, y) for y in range(year + ahead, year - back - 1, -1)]
 
 
-def _money(label) -> forms.DecimalField:
-    return forms.DecimalField(
-        label=label, max_digits=14, decimal_places=2, min_value=Decimal("0.01")
+def _money(label, *, required: bool = True) -> LocalizedDecimalField:
+    """An amount typed the reader's way ("1.250,50" in de/tr, "1,250.50" in en), said back live
+    as understood; the services check the configured upper limits."""
+    return LocalizedDecimalField(
+        label=label,
+        max_digits=14,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        required=required,
     )
 
 
+class LocalizedCountField(LocalizedDecimalField):
+    """A whole number typed the reader's way ("2.300" visitors in German), as an int."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_digits=9, decimal_places=0, min_value=0, **kwargs)
+
+    def clean(self, value):
+        number = super().clean(value)
+        return None if number is None else int(number)
+
+
 class DocumentForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=OfficeDocument.Kind.choices)
+    # no kind is preselected: a document filed as statutes by default was often no statute
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[("", _("Choose the kind of document")), *OfficeDocument.Kind.choices],
+    )
     title = forms.CharField(label=_("Title"), max_length=200)
     file = forms.FileField(
         label=_("File"), help_text=_("PDF, Word, OpenDocument, PNG or JPEG; at most 10 MB.")
@@ -49,16 +71,12 @@ class FundingRequestForm(forms.Form):
 
 class BudgetLineForm(forms.Form):
     description = forms.CharField(label=_("Budget line"), max_length=200, required=False)
-    amount = forms.DecimalField(
-        label=_("Amount"),
-        max_digits=14,
-        decimal_places=2,
-        min_value=Decimal("0.01"),
-        required=False,
-    )
+    amount = _money(_("Amount"), required=False)
 
     def clean(self):
         data = super().clean()
+        if self.has_error("amount") or self.has_error("description"):
+            return data  # the field says what is wrong with it; both may well be given
         if bool(data.get("description")) != (data.get("amount") is not None):
             raise ValidationError(_("Give both a description and an amount, or leave both empty."))
         return data
@@ -99,7 +117,7 @@ class ActivityReportForm(forms.Form):
     period_end = forms.DateField(
         label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    events_count = forms.IntegerField(label=_("Number of events"), min_value=0, initial=0)
+    events_count = LocalizedCountField(label=_("Number of events"), initial=0)
     events = forms.CharField(label=_("Events held"), widget=forms.Textarea, required=False)
     contacts = forms.CharField(label=_("Contacts made"), widget=forms.Textarea, required=False)
     institutions = forms.CharField(
@@ -108,12 +126,26 @@ class ActivityReportForm(forms.Form):
     media_coverage = forms.CharField(
         label=_("Media coverage"), widget=forms.Textarea, required=False
     )
-    visitors = forms.IntegerField(label=_("Visitors"), min_value=0, initial=0)
+    visitors = LocalizedCountField(label=_("Visitors"), initial=0)
     highlight = forms.CharField(
         label=_("Highlight for the public page"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
+    attachment = forms.FileField(
+        label=_("Attachment"),
+        required=False,
+        help_text=_(
+            "Programme, photos or press cuttings: PDF, Word, OpenDocument, PNG or JPEG; at most "
+            "10 MB. Only your board and your supervisors can open it."
+        ),
+    )
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            validate_upload(upload)
+        return upload or None
 
 
 class DecisionForm(forms.Form):
@@ -122,13 +154,7 @@ class DecisionForm(forms.Form):
         choices=[c for c in FundingRequest.Status.choices if c[0] != "submitted"],
         widget=forms.RadioSelect,
     )
-    amount = forms.DecimalField(
-        label=_("Approved amount (for an approval in part)"),
-        max_digits=14,
-        decimal_places=2,
-        min_value=Decimal("0.01"),
-        required=False,
-    )
+    amount = _money(_("Approved amount (for an approval in part)"), required=False)
     reason = forms.CharField(
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
@@ -157,5 +183,29 @@ class ReviewForm(forms.Form):
 
 
 class StatusForm(forms.Form):
-    to = forms.ChoiceField(label=_("New status"), choices=Office.Status.choices)
+    """Offers only the statuses the office may go to from where it is; closing asks to confirm."""
+
+    to = forms.ChoiceField(label=_("New status"), choices=(), widget=forms.RadioSelect)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    confirm_final = forms.BooleanField(label="", required=False)
+
+    def __init__(self, *args, office: Office, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.office = office
+        allowed = Office.TRANSITIONS[Office.Status(office.status)]
+        self.fields["to"].choices = [
+            (v, label) for v, label in Office.Status.choices if v in allowed
+        ]
+        self.fields["confirm_final"].label = _(
+            "Close %(office)s for good: a closed office cannot be reopened."
+        ) % {"office": office.name}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("to") == Office.Status.CLOSED and not data.get("confirm_final"):
+            self.add_error(
+                "confirm_final",
+                _("Closing is final: tick the box to confirm that %(office)s closes for good.")
+                % {"office": self.office.name},
+            )
+        return data

@@ -168,6 +168,7 @@ class Dashboard:
     without_chair: list[Office]
     without_supervisor: list[Office] = field(default_factory=list)
     open_requests: list[FundingRequest] = field(default_factory=list)
+    reports_to_review: list[AnnualReport] = field(default_factory=list)
 
 
 def dashboard(*, today: datetime.date | None = None, horizon_days: int = 60) -> Dashboard:
@@ -214,11 +215,17 @@ def dashboard(*, today: datetime.date | None = None, horizon_days: int = 60) -> 
             .select_related("office")
             .order_by("submitted_at")
         ),
+        reports_to_review=list(
+            AnnualReport.objects.filter(status=AnnualReport.Status.SUBMITTED)
+            .select_related("office")
+            .order_by("submitted_at")
+        ),
     )
 
 
-def finance_export_rows() -> list[list[str]]:
-    """Rows for the finance department: totals per office, year and currency."""
+def finance_export_rows() -> list[list]:
+    """Rows for the finance department: totals per office, year and currency (Decimals: the CSV
+    writes them with the reader's decimal mark)."""
     totals = funding_totals(by_office=True)
     offices = Office.objects.in_bulk({key[0] for key in totals})
     rows = []
@@ -228,13 +235,50 @@ def finance_export_rows() -> list[list[str]]:
             [
                 office.name,
                 office.country.code,
-                str(year),
+                year,
                 currency,
-                str(t.requested),
-                str(t.approved),
-                str(t.paid),
-                str(t.reported),
+                t.requested,
+                t.approved,
+                t.paid,
+                t.reported,
             ]
         )
-    rows.sort(key=lambda row: (row[0], -int(row[2]), row[3]))
+    rows.sort(key=lambda row: (row[0], -row[2], row[3]))
+    return rows
+
+
+def registry_export_rows(*, today: datetime.date | None = None) -> list[list]:
+    """The office registry, one row per office: status, place, contacts, supervision and the
+    current board (chair apart). Two queries whatever the number of offices."""
+    today = today or timezone.localdate()
+    board = BoardMember.objects.filter(_current_board(today)).order_by(ROLE_ORDER, "name")
+    offices = (
+        Office.objects.select_related("city")
+        .prefetch_related(Prefetch("board_members", queryset=board, to_attr="current_board"))
+        .order_by("name")
+    )
+    rows = []
+    for office in offices:
+        chair = [m.name for m in office.current_board if m.role == BoardMember.Role.CHAIR]
+        others = [
+            f"{m.name} ({m.get_role_display()})"
+            for m in office.current_board
+            if m.role != BoardMember.Role.CHAIR
+        ]
+        rows.append(
+            [
+                office.name,
+                office.get_status_display(),
+                office.country.name,
+                office.city.name,
+                office.founded_on,
+                " / ".join(line.strip() for line in office.address.splitlines() if line.strip()),
+                office.email,
+                office.phone,
+                office.website,
+                office.supervising_unit,
+                ", ".join(chair),
+                ", ".join(others),
+            ]
+        )
     return rows

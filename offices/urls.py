@@ -24,6 +24,16 @@ urlpatterns = [
         board.board_request,
         name="board_request",
     ),
+    path(
+        "board/<int:office_id>/requests/<int:request_id>/edit/",
+        board.board_request_edit,
+        name="board_request_edit",
+    ),
+    path(
+        "board/<int:office_id>/requests/<int:request_id>/withdraw/",
+        board.board_request_withdraw,
+        name="board_request_withdraw",
+    ),
     path("board/<int:office_id>/report/", board.board_annual_report, name="board_annual_report"),
     path(
         "board/<int:office_id>/reports/<int:report_id>/file/",
@@ -32,6 +42,11 @@ urlpatterns = [
     ),
     path(
         "board/<int:office_id>/activities/new/", board.board_activity_new, name="board_activity_new"
+    ),
+    path(
+        "board/<int:office_id>/activities/<int:report_id>/file/",
+        board.board_activity_file,
+        name="board_activity_file",
     ),
     path(
         "board/<int:office_id>/activities/<int:report_id>/highlight/",

@@ -6,6 +6,7 @@ lists, and refuses to start without its secrets.
 """
 
 import secrets
+from decimal import Decimal
 from pathlib import Path
 
 import environ
@@ -244,6 +245,11 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 # Outbox: how many messages one task sends over one SMTP connection, and how often it retries.
 OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=100)
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=5)
+
+# Offices: the largest amount one budget line and one funding request may ask for (in any
+# currency), so that a typing slip cannot dominate the dashboard totals.
+OFFICES_MAX_LINE_AMOUNT = Decimal(env.str("OFFICES_MAX_LINE_AMOUNT", default="100000"))
+OFFICES_MAX_REQUEST_AMOUNT = Decimal(env.str("OFFICES_MAX_REQUEST_AMOUNT", default="500000"))
 
 # Celery: without a broker, tasks run in-process (eager); with one, on workers.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)

@@ -1,15 +1,11 @@
-"""Building blocks of the programme's admin actions: intermediate pages, service loops, CSV."""
+"""Building blocks of the programme's admin actions: intermediate pages and service loops."""
 
-import csv
 from collections.abc import Callable, Iterable
 
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from ambassadors.services import ProgrammeError
 
@@ -34,37 +30,29 @@ def intermediate_page(
 
 
 def run_each(
-    modeladmin: admin.ModelAdmin, request, objects: Iterable, call: Callable[[object], object]
+    modeladmin: admin.ModelAdmin,
+    request,
+    objects: Iterable,
+    call: Callable[[object], object],
+    *,
+    done: str,
 ) -> int:
-    """Call a service per object; report how many succeeded and each refusal by name."""
-    done = 0
+    """Call a service per object; say what happened to whom, and each refusal by name.
+
+    `done` is the translated sentence of the outcome with a `%(names)s` placeholder, for
+    example "Application accepted and invitation mailed: %(names)s."
+    """
+    names = []
     for obj in objects:
         try:
             call(obj)
         except ProgrammeError as error:
             modeladmin.message_user(request, f"{obj}: {error}", messages.ERROR)
         else:
-            done += 1
-    if done:
-        modeladmin.message_user(
-            request,
-            ngettext("%(count)d record changed.", "%(count)d records changed.", done)
-            % {"count": done},
-            messages.SUCCESS,
-        )
-    return done
-
-
-def csv_response(filename: str, header: list[str], rows: Iterable[list]) -> HttpResponse:
-    """A UTF-8 CSV download (with a byte-order mark, so spreadsheet programs read İ, ş, ğ)."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
+            names.append(str(obj))
+    if names:
+        modeladmin.message_user(request, done % {"names": ", ".join(names)}, messages.SUCCESS)
+    return len(names)
 
 
 def confirm_requested(request) -> bool:

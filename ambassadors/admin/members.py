@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 
 from ambassadors.admin.actions import (
     confirm_requested,
-    csv_response,
     intermediate_page,
     reason_title,
     run_each,
@@ -24,6 +23,8 @@ from ambassadors.services.progress import (
     evidence_return,
 )
 from ambassadors.views.member import document_response
+from weltstadt.exports import csv_response
+from weltstadt.text_search import FoldedSearchMixin
 
 
 class CompletionInline(admin.TabularInline):
@@ -38,7 +39,7 @@ class CompletionInline(admin.TabularInline):
 
 
 @admin.register(Ambassador)
-class AmbassadorAdmin(admin.ModelAdmin):
+class AmbassadorAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = [
         "__str__",
         "email",
@@ -110,6 +111,7 @@ class AmbassadorAdmin(admin.ModelAdmin):
             request,
             queryset.select_related("user"),
             lambda a: ambassador_activate(ambassador=a, by=request.user),
+            done=_("Now ambassadors: %(names)s."),
         )
 
     @admin.action(description=_("Export the selected ambassadors as CSV"), permissions=["view"])
@@ -139,11 +141,11 @@ class AmbassadorAdmin(admin.ModelAdmin):
                 a.city,
                 a.get_field_display(),
                 a.organisation,
-                "1" if a.public_profile else "0",
+                a.public_profile,
             ]
             for a in queryset.iterator(chunk_size=1000)
         )
-        return csv_response("ambassadors", [str(h) for h in header], rows)
+        return csv_response(request, "ambassadors", [str(h) for h in header], rows)
 
 
 class CompletionAdminForm(forms.ModelForm):
@@ -162,7 +164,7 @@ class CompletionAdminForm(forms.ModelForm):
 
 
 @admin.register(ModuleCompletion)
-class ModuleCompletionAdmin(admin.ModelAdmin):
+class ModuleCompletionAdmin(FoldedSearchMixin, admin.ModelAdmin):
     form = CompletionAdminForm
     list_display = ["ambassador", "module", "completed_on", "recorded_by"]
     list_filter = ["module__cohort", "module"]
@@ -178,7 +180,7 @@ class ModuleCompletionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
+class EvidenceAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["ambassador", "module", "status", "submitted_at", "document_link"]
     list_filter = ["status", "module__cohort", "module"]
     search_fields = ["ambassador__user__name", "ambassador__user__email", "text"]
@@ -227,7 +229,13 @@ class EvidenceAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Approve the selected evidence"), permissions=["change"])
     def approve(self, request, queryset):
-        run_each(self, request, queryset, lambda e: evidence_approve(evidence=e, by=request.user))
+        run_each(
+            self,
+            request,
+            queryset.select_related("ambassador__user", "module"),
+            lambda e: evidence_approve(evidence=e, by=request.user),
+            done=_("Evidence approved, module completed and the ambassador informed: %(names)s."),
+        )
 
     @admin.action(description=_("Send the selected evidence back…"), permissions=["change"])
     def send_back(self, request, queryset):
@@ -239,6 +247,7 @@ class EvidenceAdmin(admin.ModelAdmin):
                 request,
                 queryset,
                 lambda e: evidence_return(evidence=e, by=request.user, comment=comment),
+                done=_("Evidence sent back with your comment: %(names)s."),
             )
             return None
         return intermediate_page(
@@ -252,7 +261,7 @@ class EvidenceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["date", "ambassador", "kind", "city", "country", "people_reached"]
     list_filter = ["kind", "country", "ambassador__cohort"]
     search_fields = ["ambassador__user__name", "city", "description"]
@@ -274,7 +283,7 @@ class ActivityAdmin(admin.ModelAdmin):
         ]
         rows = (
             [
-                a.date.isoformat(),
+                a.date,
                 a.ambassador.user.name,
                 a.get_kind_display(),
                 a.city,
@@ -284,4 +293,4 @@ class ActivityAdmin(admin.ModelAdmin):
             ]
             for a in queryset.select_related("ambassador__user").iterator(chunk_size=1000)
         )
-        return csv_response("activities", [str(h) for h in header], rows)
+        return csv_response(request, "activities", [str(h) for h in header], rows)

@@ -15,6 +15,7 @@ from ambassadors.services.mission import mission_statement_publish
 from ambassadors.uploads import validate_photo
 from weltstadt.private_file_widget import PrivateFileWidget
 from weltstadt.private_storage import private_file_response
+from weltstadt.text_search import FoldedSearchMixin
 
 
 class MissionStatementForm(forms.ModelForm):
@@ -45,7 +46,7 @@ class MissionStatementForm(forms.ModelForm):
 
 
 @admin.register(MissionStatement)
-class MissionStatementAdmin(TranslationAdmin):
+class MissionStatementAdmin(FoldedSearchMixin, TranslationAdmin):
     form = MissionStatementForm
     list_display = ["year", "title", "signatory_name", "handover_date", "status", "statistics"]
     list_filter = ["status"]
@@ -104,11 +105,12 @@ class MissionStatementAdmin(TranslationAdmin):
             request,
             queryset,
             lambda s: mission_statement_publish(statement=s, by=request.user),
+            done=_("Published and mailed to every active ambassador: %(names)s."),
         )
 
 
 @admin.register(PersonalGoal)
-class PersonalGoalAdmin(admin.ModelAdmin):
+class PersonalGoalAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["year", "ambassador", "short_text", "reported_at"]
     list_filter = ["year", ("reported_at", admin.EmptyFieldListFilter)]
     search_fields = ["ambassador__user__name", "text", "progress_report"]

@@ -11,6 +11,7 @@ from ambassadors.admin.actions import (
 from ambassadors.forms import ReasonForm
 from ambassadors.models import Application, Cohort, Module
 from ambassadors.services.applications import application_accept, application_reject
+from weltstadt.text_search import FoldedSearchMixin
 
 
 class ModuleInline(TranslationTabularInline):
@@ -20,7 +21,7 @@ class ModuleInline(TranslationTabularInline):
 
 
 @admin.register(Cohort)
-class CohortAdmin(TranslationAdmin):
+class CohortAdmin(FoldedSearchMixin, TranslationAdmin):
     list_display = ["title", "year", "starts_on", "ends_on", "is_open_for_applications"]
     list_filter = ["year", "is_open_for_applications"]
     search_fields = ["title"]
@@ -28,7 +29,7 @@ class CohortAdmin(TranslationAdmin):
 
 
 @admin.register(Module)
-class ModuleAdmin(TranslationAdmin):
+class ModuleAdmin(FoldedSearchMixin, TranslationAdmin):
     list_display = ["title", "cohort", "kind", "provider", "required", "order", "starts_on"]
     list_filter = ["cohort", "kind", "required", "provider"]
     search_fields = ["title", "provider", "description"]
@@ -36,7 +37,7 @@ class ModuleAdmin(TranslationAdmin):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = [
         "name",
         "email",
@@ -62,7 +63,11 @@ class ApplicationAdmin(admin.ModelAdmin):
                   permissions=["change"])  # fmt: skip
     def accept(self, request, queryset):
         run_each(
-            self, request, queryset, lambda a: application_accept(application=a, by=request.user)
+            self,
+            request,
+            queryset.select_related("cohort"),
+            lambda a: application_accept(application=a, by=request.user),
+            done=_("Application accepted and invitation to the member area mailed: %(names)s."),
         )
 
     @admin.action(description=_("Reject the selected applications…"), permissions=["change"])
@@ -75,6 +80,7 @@ class ApplicationAdmin(admin.ModelAdmin):
                 request,
                 queryset,
                 lambda a: application_reject(application=a, by=request.user, reason=reason),
+                done=_("Application rejected and the reason mailed: %(names)s."),
             )
             return None
         return intermediate_page(

@@ -21,6 +21,7 @@ from ambassadors.certificates.selectors import (
 )
 from ambassadors.certificates.views_member import pdf_response
 from ambassadors.forms import ReasonForm
+from weltstadt.text_search import FoldedSearchMixin
 
 
 class CertificateForm(forms.ModelForm):
@@ -46,7 +47,7 @@ class CertificateForm(forms.ModelForm):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(SimpleHistoryAdmin):
+class CertificateAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     form = CertificateForm
     change_list_template = "ambassadors/certificates/admin/change_list.html"
     list_display = [
@@ -76,6 +77,9 @@ class CertificateAdmin(SimpleHistoryAdmin):
         "revoked_at",
         "revoked_by",
         "revocation_reason",
+        "reinstated_at",
+        "reinstated_by",
+        "reinstatement_reason",
         "download",
     ]
     fields = [
@@ -93,11 +97,20 @@ class CertificateAdmin(SimpleHistoryAdmin):
         "revoked_at",
         "revoked_by",
         "revocation_reason",
+        "reinstated_at",
+        "reinstated_by",
+        "reinstatement_reason",
         "medal_handed_over_on",
         "medal_event",
     ]
-    history_list_display = ["holder_name", "version", "status", "revocation_reason"]
-    actions = ["revoke", "render_pending"]
+    history_list_display = [
+        "holder_name",
+        "version",
+        "status",
+        "revocation_reason",
+        "reinstatement_reason",
+    ]
+    actions = ["revoke", "reinstate", "render_pending"]
 
     def get_queryset(self, request):
         return certificates_with_current_file(super().get_queryset(request))
@@ -197,6 +210,7 @@ class CertificateAdmin(SimpleHistoryAdmin):
                 lambda c: services.certificate_revoke(
                     certificate=c, reason=form.cleaned_data["reason"], by=request.user
                 ),
+                done=_("Title revoked and the holder informed by mail: %(names)s."),
             )
             return None
         return intermediate_page(
@@ -205,6 +219,29 @@ class CertificateAdmin(SimpleHistoryAdmin):
             queryset,
             action="revoke",
             title=reason_title(queryset.count(), _("Revoke the title")),
+            form=form,
+        )
+
+    @admin.action(description=_("Reinstate the title (revoked in error)…"), permissions=["change"])
+    def reinstate(self, request, queryset):
+        form = ReasonForm(request.POST if confirm_requested(request) else None)
+        if form.is_valid():
+            run_each(
+                self,
+                request,
+                queryset,
+                lambda c: services.certificate_reinstate(
+                    certificate=c, reason=form.cleaned_data["reason"], by=request.user
+                ),
+                done=_("Title reinstated and the holder informed by mail: %(names)s."),
+            )
+            return None
+        return intermediate_page(
+            self,
+            request,
+            queryset,
+            action="reinstate",
+            title=reason_title(queryset.count(), _("Reinstate the title")),
             form=form,
         )
 
@@ -219,7 +256,7 @@ class CertificateAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(MissionStatementDocument)
-class MissionStatementDocumentAdmin(admin.ModelAdmin):
+class MissionStatementDocumentAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["statement", "ambassador", "rendered_at"]
     list_filter = ["statement"]
     search_fields = ["ambassador__user__name", "ambassador__user__email"]

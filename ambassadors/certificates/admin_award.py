@@ -34,11 +34,13 @@ def _context(modeladmin, request, **extra) -> dict:
 
 
 def award_page(modeladmin, request):
-    form = CohortForm(request.GET or None)
-    cohort = form.cleaned_data["cohort"] if form.is_valid() else None
+    """Three steps: pick people (nobody is ticked until staff tick them or choose "select
+    all"), see "you are about to award N titles and send N mails", confirm."""
     if request.method == "POST":
         cohort = get_object_or_404(Cohort, pk=request.POST.get("cohort"))
         return _award(modeladmin, request, cohort)
+    form = CohortForm(request.GET or None)
+    cohort = form.cleaned_data["cohort"] if form.is_valid() else None
     candidates = award_candidates(cohort=cohort) if cohort else []
     return TemplateResponse(
         request,
@@ -49,6 +51,7 @@ def award_page(modeladmin, request):
             title=_("Award the title to a cohort"),
             form=form,
             cohort=cohort,
+            select_all=request.GET.get("select") == "all",
             eligible=[c for c in candidates if c.is_eligible],
             missing=[c for c in candidates if c.missing and c.certificate is None],
             holders=[c for c in candidates if c.certificate is not None],
@@ -56,33 +59,55 @@ def award_page(modeladmin, request):
     )
 
 
+def _back(cohort: Cohort):
+    return redirect(f"{reverse('admin:ambassadors_certificate_award')}?cohort={cohort.pk}")
+
+
 def _award(modeladmin, request, cohort: Cohort):
     selected = set(request.POST.getlist("ambassador"))
-    if "all" in request.POST:
-        result = services.certificates_award_cohort(cohort=cohort, by=request.user)
-        awarded, refused = len(result.awarded), result.refused
-    else:
-        if not selected:
-            modeladmin.message_user(request, _("Select at least one ambassador."), messages.ERROR)
-            return redirect(f"{reverse('admin:ambassadors_certificate_award')}?cohort={cohort.pk}")
-        awarded, refused = 0, []
-        for candidate in award_candidates(cohort=cohort):
-            if str(candidate.ambassador.pk) not in selected:
-                continue
-            try:
-                services.certificate_award(ambassador=candidate.ambassador, by=request.user)
-            except services.ProgrammeError as error:
-                refused.append((candidate, str(error)))
-            else:
-                awarded += 1
+    chosen = [
+        c
+        for c in award_candidates(cohort=cohort)
+        if str(c.ambassador.pk) in selected and c.is_eligible
+    ]
+    if not chosen:
+        modeladmin.message_user(request, _("Select at least one ambassador."), messages.ERROR)
+        return _back(cohort)
+    if "confirm" not in request.POST:
+        return TemplateResponse(
+            request,
+            "ambassadors/certificates/admin/award_confirm.html",
+            _context(
+                modeladmin,
+                request,
+                title=_("Confirm the award"),
+                cohort=cohort,
+                chosen=chosen,
+                count=len(chosen),
+            ),
+        )
+    awarded, refused = [], []
+    for candidate in chosen:
+        try:
+            services.certificate_award(ambassador=candidate.ambassador, by=request.user)
+        except services.ProgrammeError as error:
+            refused.append((candidate, str(error)))
+        else:
+            awarded.append(candidate.ambassador.user.get_full_name())
     for candidate, reason in refused:
         modeladmin.message_user(request, f"{candidate.ambassador}: {reason}", messages.ERROR)
-    modeladmin.message_user(
-        request,
-        ngettext("%(count)d ambassador awarded.", "%(count)d ambassadors awarded.", awarded)
-        % {"count": awarded},
-        messages.SUCCESS,
-    )
+    if awarded:
+        modeladmin.message_user(
+            request,
+            ngettext(
+                "Title awarded to %(names)s; the certificate is being rendered and mailed.",
+                "Title awarded to %(count)d people (%(names)s); the certificates are being "
+                "rendered and mailed.",
+                len(awarded),
+            )
+            % {"count": len(awarded), "names": ", ".join(awarded)},
+            messages.SUCCESS,
+        )
     return redirect("admin:ambassadors_certificate_progress", cohort_pk=cohort.pk)
 
 

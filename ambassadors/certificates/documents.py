@@ -5,21 +5,21 @@ URI (keyed by its file name, which changes with every upload). Django caches the
 templates.
 """
 
-import io
 import mimetypes
 from functools import lru_cache
 
-import segno
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from ambassadors.certificates.models import Certificate
-from ambassadors.certificates.titles import TITLE, TITLE_TURKISH
+from ambassadors.certificates.standing import held_title
+from ambassadors.certificates.titles import TITLE_TURKISH, title_for
 from ambassadors.models import Ambassador, MissionStatement, PersonalGoal
 from weltstadt.pdf import data_uri, font_config_cached, pdf_from_html, pdf_render
 from weltstadt.private_storage import private_storage
+from weltstadt.qr import qr_png
 
 PDF_VARIANT = "pdf/a-3b"
 
@@ -49,9 +49,8 @@ def verification_url(certificate: Certificate, *, language: str) -> str:
 
 
 def qr_data_uri(url: str) -> str:
-    buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="png", scale=6, border=2)
-    return data_uri(buffer.getvalue(), "image/png")
+    """The verification address as a standard QR code (quiet zone 4, never Micro QR)."""
+    return data_uri(qr_png(url), "image/png")
 
 
 def certificate_language(certificate: Certificate) -> str:
@@ -65,7 +64,7 @@ def certificate_html(certificate: Certificate) -> str:
     statement = certificate.mission_statement
     with translation.override(language):
         signatory_title = statement.signatory_title if statement else certificate.signatory_title
-        title = str(TITLE)
+        title = str(title_for(certificate.ambassador.form_of_address))
         return render_to_string(
             "pdf/ambassadors/certificate.html",
             {
@@ -98,6 +97,7 @@ def mission_statement_pdf(statement: MissionStatement, ambassador: Ambassador) -
             "statement": statement,
             "ambassador": ambassador,
             "holder_name": ambassador.user.get_full_name(),
+            "title": held_title(ambassador),
             "personal_goals": [goal.text for goal in goals],
             "signature": signature_data_uri(statement),
         },

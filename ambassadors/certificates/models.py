@@ -90,6 +90,20 @@ class Certificate(models.Model):
         related_name="+",
     )
     revocation_reason = models.TextField(_("reason for revocation"), blank=True)
+    reinstated_at = models.DateTimeField(_("reinstated"), null=True, blank=True)
+    reinstated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reinstated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reinstatement_reason = models.TextField(
+        _("reason for reinstatement"),
+        blank=True,
+        help_text=_("Why the revocation was an error."),
+    )
     medal_handed_over_on = models.DateField(_("medal handed over on"), null=True, blank=True)
     medal_event = models.CharField(_("medal handed over at"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -1,10 +1,24 @@
 """Certificate numbers: `IZB-<year>-<NNNN>`, per year, without gaps, never reused."""
 
+import re
+
 from django.db import IntegrityError, transaction
 
 from ambassadors.certificates.models import CertificateCounter
 
 PREFIX = "IZB"
+
+
+NUMBER_PATTERN = re.compile(rf"^{PREFIX}-?(\d{{4}})-?(\d{{1,6}})$", re.IGNORECASE)
+
+
+def number_parse(text: str) -> str | None:
+    """The certificate number as printed, from how people type it ("izb 2026 0001",
+    "IZB-2026-1"), or None if it is not a number."""
+    match = NUMBER_PATTERN.match("-".join(text.replace("/", " ").split()))
+    if match is None:
+        return None
+    return number_format(year=int(match[1]), sequence=int(match[2]))
 
 
 def number_format(*, year: int, sequence: int) -> str:

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, QuerySet
 
 from ambassadors.certificates.models import Certificate, CertificateFile, MissionStatementDocument
+from ambassadors.certificates.numbering import number_parse
 from ambassadors.models import Ambassador, Cohort, Module, ModuleCompletion
 from weltstadt.models import OutgoingMail
 
@@ -110,10 +111,15 @@ def award_progress(*, cohort: Cohort) -> AwardProgress:
 
 
 def certificate_for_code(code: str) -> Certificate | None:
-    """The certificate a verification code belongs to, or None."""
+    """The certificate a verification code, or the certificate number printed in large type,
+    belongs to, or None."""
     if not code or len(code) > 40:
         return None
-    return Certificate.objects.filter(code=code).first()
+    certificate = Certificate.objects.filter(code=code).select_related("ambassador").first()
+    number = number_parse(code)
+    if certificate is None and number:
+        certificate = Certificate.objects.filter(number=number).select_related("ambassador").first()
+    return certificate
 
 
 def certificate_current_file(certificate: Certificate) -> CertificateFile | None:

@@ -1,11 +1,12 @@
-"""The certificate's writes: award (one or a cohort), correction, revocation, medal handover,
-and rendering + mailing each version. Views, admin, tasks and tests call these; a broken rule
-raises `ProgrammeError` with a translated message and changes nothing."""
+"""The certificate's writes: award (one or a cohort), correction, revocation and reinstatement,
+medal handover, and rendering + mailing each version. Views, admin, tasks and tests call these;
+a broken rule raises `ProgrammeError` with a translated message and changes nothing."""
 
 import datetime
 import secrets
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
@@ -19,7 +20,7 @@ from ambassadors.certificates.models import (
 )
 from ambassadors.certificates.numbering import number_allocate, number_format
 from ambassadors.certificates.selectors import Candidate, award_candidates, missing_modules
-from ambassadors.certificates.titles import TITLE
+from ambassadors.certificates.titles import title_for
 from ambassadors.models import Ambassador, Cohort, MissionStatement
 from ambassadors.services import ProgrammeError
 from weltstadt.models import OutgoingMail, User
@@ -168,11 +169,22 @@ def certificate_correct(*, certificate: Certificate, holder_name: str, by: User)
 
 @transaction.atomic
 def certificate_revoke(*, certificate: Certificate, reason: str, by: User) -> Certificate:
-    """Revoke the title; the verification page shows it at once. A reason is required."""
+    """Revoke the title: what a revocation means is decided here, once.
+
+    Guarantees: a reason is required; the certificate is revoked (the verification page says
+    so at once) and its holder's record loses the title (status "Title revoked"), so that the
+    member area, the admin, the directory and every mission-statement PDF rendered afterwards
+    no longer call them ambassador (copies rendered before are discarded); the holder is mailed
+    the reason in their language, once per revocation.
+    """
     reason = reason.strip()
     if not reason:
         raise ProgrammeError(_("Please give the reason for the revocation."))
-    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    certificate = (
+        Certificate.objects.select_for_update()
+        .select_related("ambassador__user")
+        .get(pk=certificate.pk)
+    )
     if not certificate.is_valid:
         raise ProgrammeError(_("This certificate is already revoked."))
     certificate.status = Certificate.Status.REVOKED
@@ -180,7 +192,80 @@ def certificate_revoke(*, certificate: Certificate, reason: str, by: User) -> Ce
     certificate.revoked_by = by
     certificate.revocation_reason = reason
     _save(certificate, by, ["status", "revoked_at", "revoked_by", "revocation_reason"])
+    _set_standing(certificate.ambassador, Ambassador.Status.REVOKED)
+    _mail_standing(
+        certificate,
+        template="ambassadors/certificate_revoked",
+        key=f"revoked:{certificate.revoked_at.timestamp():.0f}",
+        reason=reason,
+    )
     return certificate
+
+
+@transaction.atomic
+def certificate_reinstate(*, certificate: Certificate, reason: str, by: User) -> Certificate:
+    """Undo a revocation made in error: the title is valid again, recorded with who, when, why.
+
+    Guarantees: only a revoked certificate is reinstated, never without a reason; the holder is
+    an active ambassador again everywhere (see `certificate_revoke`); the holder is mailed once
+    per reinstatement; a PDF missing for the current version is rendered.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise ProgrammeError(_("Please say why the revocation was an error."))
+    certificate = (
+        Certificate.objects.select_for_update()
+        .select_related("ambassador__user")
+        .get(pk=certificate.pk)
+    )
+    if certificate.is_valid:
+        raise ProgrammeError(_("This certificate is not revoked."))
+    certificate.status = Certificate.Status.VALID
+    certificate.reinstated_at = timezone.now()
+    certificate.reinstated_by = by
+    certificate.reinstatement_reason = reason
+    _save(certificate, by, ["status", "reinstated_at", "reinstated_by", "reinstatement_reason"])
+    _set_standing(certificate.ambassador, Ambassador.Status.ACTIVE)
+    _mail_standing(
+        certificate,
+        template="ambassadors/certificate_reinstated",
+        key=f"reinstated:{certificate.reinstated_at.timestamp():.0f}",
+        reason=reason,
+    )
+    certificates_render_pending(certificate_ids=[certificate.pk])
+    return certificate
+
+
+def _set_standing(ambassador: Ambassador, status: str) -> None:
+    ambassador.status = status
+    ambassador.save(update_fields=["status"])
+    # Copies of the mission statement name the title (or not): the next download renders anew.
+    for document in MissionStatementDocument.objects.filter(ambassador=ambassador):
+        if document.file:
+            name, storage = document.file.name, document.file.storage
+            transaction.on_commit(lambda n=name, s=storage: s.delete(n))
+        document.delete()
+
+
+def _mail_standing(certificate: Certificate, *, template: str, key: str, reason: str) -> None:
+    ambassador = certificate.ambassador
+    user = ambassador.user
+    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+        title = str(title_for(ambassador.form_of_address))
+    mail_enqueue_for_user(
+        user,
+        key=f"ambassadors:certificate:{certificate.pk}:{key}",
+        template=template,
+        context={
+            "name": certificate.holder_name,
+            "number": certificate.number,
+            "title": title,
+            "reason": reason,
+            "verification_url": documents.verification_url(
+                certificate, language=user.preferred_language or settings.LANGUAGE_CODE
+            ),
+        },
+    )
 
 
 @transaction.atomic
@@ -237,7 +322,7 @@ def _mail_certificate(certificate: Certificate, pdf: CertificateFile) -> None:
     user = certificate.ambassador.user
     language = documents.certificate_language(certificate)
     with translation.override(language):
-        title = str(TITLE)
+        title = str(title_for(certificate.ambassador.form_of_address))
     mail = mail_enqueue_for_user(
         user,
         key=f"ambassadors:certificate:{certificate.pk}:v{pdf.version}",

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,7 +11,7 @@ from ambassadors import selectors as programme
 from ambassadors.certificates import documents
 from ambassadors.certificates.models import Certificate, CertificateFile
 from ambassadors.certificates.selectors import certificate_current_file, mission_document_for
-from ambassadors.certificates.tasks import pdf_mission_statement_render
+from ambassadors.certificates.services import mission_document_render
 from weltstadt.private_storage import private_file_response
 
 _ambassador = programme.ambassador_for_user_or_404
@@ -74,11 +73,10 @@ def mission_pdf(request, year: int):
     statement = get_object_or_404(programme.mission_statements_for(ambassador), year=year)
     document = mission_document_for(statement_id=statement.pk, ambassador=ambassador)
     if document is None or not document.file:
-        transaction.on_commit(
-            lambda: pdf_mission_statement_render.delay(statement.pk, ambassador.pk)
-        )
-        messages.info(
-            request, _("Your mission statement is being prepared. Please try again shortly.")
-        )
-        return redirect("ambassadors:documents")
+        # One page with the year's goals renders in about 0.2 s once the process has loaded the
+        # fonts (the first in a process takes a few seconds): the link answers with the PDF
+        # itself, never with a "being prepared" page.
+        document = mission_document_render(statement_id=statement.pk, ambassador_id=ambassador.pk)
+    if document is None or not document.file:
+        raise Http404
     return pdf_response(document.file, f"mission-statement-{year}.pdf")

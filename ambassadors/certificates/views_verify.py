@@ -4,13 +4,15 @@ import re
 
 from django.conf import settings
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from ambassadors.certificates.numbering import number_parse
 from ambassadors.certificates.ratelimit import rate_limit_exceeded
 from ambassadors.certificates.selectors import certificate_for_code
-from ambassadors.certificates.titles import TITLE, TITLE_TURKISH
+from ambassadors.certificates.titles import TITLE_TURKISH, title_for
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,40}$")
 
@@ -31,12 +33,16 @@ def verify_form(request):
     raw = request.GET.get("code", "")
     error = ""
     if "code" in request.GET:
+        number = number_parse(raw.strip())
+        if number:  # the certificate number printed in large type finds the same page
+            return redirect("verify:detail", code=number)
         code = "".join(raw.split()).rstrip("/").rsplit("/", 1)[-1]
         if CODE_PATTERN.match(code):
             return redirect("verify:detail", code=code)
         error = _(
-            "This is not a verification code. It is the last part of the address printed "
-            "under the QR code, for example 3kT9wq-Xb2LmP0aZ."
+            "This is neither a certificate number nor a verification code. Type the number "
+            "printed in large type (for example IZB-2026-0001) or the last part of the address "
+            "printed under the QR code (for example 3kT9wq-Xb2LmP0aZ)."
         )
     return render(
         request,
@@ -61,7 +67,8 @@ def verify_detail(request, code: str):
         "ambassadors/certificates/verify_detail.html",
         {
             "certificate": certificate,
-            "title": TITLE,
+            "title": title_for(certificate.ambassador.form_of_address),
             "title_turkish": TITLE_TURKISH,
+            "checked_at": timezone.now(),
         },
     )

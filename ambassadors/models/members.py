@@ -31,6 +31,15 @@ class Ambassador(models.Model):
         CANDIDATE = "candidate", _("Candidate")
         ACTIVE = "active", _("Ambassador")
         INACTIVE = "inactive", _("Inactive")
+        REVOKED = "revoked", _("Title revoked")
+
+    class FormOfAddress(models.TextChoices):
+        """How the title and the mails address the person (German and others have gendered
+        forms); the neutral form names both."""
+
+        NEUTRAL = "", _("No gendered form (name only)")
+        FEMALE = "female", _("Ms / female forms")
+        MALE = "male", _("Mr / male forms")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -51,6 +60,14 @@ class Ambassador(models.Model):
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.CANDIDATE
+    )
+    form_of_address = models.CharField(
+        _("form of address"),
+        max_length=10,
+        choices=FormOfAddress.choices,
+        blank=True,
+        default=FormOfAddress.NEUTRAL,
+        help_text=_("The form of your title on the certificate, in mails and on pages."),
     )
     public_profile = models.BooleanField(
         _("show my profile in the public directory"), default=False

@@ -1,6 +1,7 @@
 """The programme's structure (cohorts and their modules) and the applications to it."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
@@ -48,6 +49,14 @@ class Cohort(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self):
+        super().clean()
+        deadline, ends_on = self.application_deadline, self.ends_on
+        if deadline and ends_on and deadline > ends_on:
+            raise ValidationError(
+                {"application_deadline": _("The application deadline must not lie after the end.")}
+            )
 
 
 class Module(models.Model):

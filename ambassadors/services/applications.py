@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ambassadors.models import Ambassador, Application, Cohort
 from ambassadors.services import ProgrammeError
 from weltstadt.models import User
-from weltstadt.outbox import mail_enqueue
+from weltstadt.outbox import mail_enqueue, mail_enqueue_for_user
 
 APPLICATION_FIELDS = (
     "name",
@@ -27,9 +27,13 @@ APPLICATION_FIELDS = (
 )
 
 
+def _cohort_name(cohort: Cohort, language: str) -> str:
+    """The cohort's title in the recipient's language (not the language of whoever acts)."""
+    with translation.override(language):
+        return str(cohort)
+
+
 def _duplicate_reason(*, cohort: Cohort, email: str) -> str:
-    if Ambassador.objects.filter(user__email__iexact=email).exists():
-        return _("This e-mail address already belongs to an ambassador of the programme.")
     previous = (
         Application.objects.filter(cohort=cohort, email__iexact=email)
         .exclude(status=Application.Status.REJECTED)
@@ -40,20 +44,42 @@ def _duplicate_reason(*, cohort: Cohort, email: str) -> str:
         return _(
             "We already have an application from this e-mail address for %(cohort)s "
             "(submitted on %(date)s). We will answer it by e-mail; there is no need to apply again."
-        ) % {"cohort": cohort, "date": submitted}
+        ) % {"cohort": _cohort_name(cohort, translation.get_language()), "date": submitted}
     return ""
 
 
+def _tell_member(*, member: Ambassador, cohort: Cohort) -> None:
+    """Someone applied with a member's address: the answer on the page is the same as for a
+    new address (nobody learns who is in the programme); the owner is told by mail, at most
+    once a day."""
+    user = member.user
+    mail_enqueue_for_user(
+        user,
+        key=f"ambassadors:application:member:{user.pk}:{timezone.localdate().isoformat()}",
+        template="ambassadors/application_by_member",
+        context={
+            "name": user.get_short_name(),
+            "cohort": _cohort_name(cohort, user.preferred_language),
+        },
+    )
+
+
 @transaction.atomic
-def application_submit(*, cohort: Cohort, language: str, **data) -> Application:
+def application_submit(*, cohort: Cohort, language: str, **data) -> Application | None:
     """File an application and mail the applicant a confirmation in `language`.
 
     Guarantees: at most one open or accepted application per address and cohort (a second one
-    raises ProgrammeError explaining why); the confirmation is mailed once, after commit.
+    raises ProgrammeError explaining why); the confirmation is mailed once, after commit. An
+    address that already belongs to an ambassador files nothing and returns None: the caller
+    answers as for any application, and the owner of the address is told by mail.
     """
     if not cohort.is_open_for_applications:
         raise ProgrammeError(_("This cohort does not take applications."))
     email = data["email"].strip().lower()
+    member = Ambassador.objects.select_related("user").filter(user__email__iexact=email).first()
+    if member is not None:
+        _tell_member(member=member, cohort=cohort)
+        return None
     reason = _duplicate_reason(cohort=cohort, email=email)
     if reason:
         raise ProgrammeError(reason)
@@ -73,7 +99,7 @@ def application_submit(*, cohort: Cohort, language: str, **data) -> Application:
         template="ambassadors/application_received",
         context={
             "name": application.name,
-            "cohort": str(cohort),
+            "cohort": _cohort_name(cohort, application.language),
             "application_id": application.pk,
         },
     )
@@ -141,7 +167,10 @@ def application_accept(*, application: Application, by: User) -> Ambassador:
     application.reviewed_by = by
     application.reviewed_at = timezone.now()
     application.save(update_fields=["status", "reviewed_by", "reviewed_at"])
-    context = {"name": application.name, "cohort": str(application.cohort)}
+    context = {
+        "name": application.name,
+        "cohort": _cohort_name(application.cohort, user.preferred_language),
+    }
     mail_enqueue(
         key=f"ambassadors:application:{application.pk}:accepted",
         to=user.email,
@@ -181,6 +210,10 @@ def application_reject(*, application: Application, by: User, reason: str) -> Ap
         to=application.email,
         language=application.language,
         template="ambassadors/application_rejected",
-        context={"name": application.name, "cohort": str(application.cohort), "reason": reason},
+        context={
+            "name": application.name,
+            "cohort": _cohort_name(application.cohort, application.language),
+            "reason": reason,
+        },
     )
     return application

@@ -4,7 +4,15 @@ from django.core.files.uploadedfile import UploadedFile
 
 from ambassadors.models import Activity, Ambassador
 
-PROFILE_FIELDS = ("public_profile", "bio", "city", "country", "field", "organisation")
+PROFILE_FIELDS = (
+    "form_of_address",
+    "public_profile",
+    "bio",
+    "city",
+    "country",
+    "field",
+    "organisation",
+)
 ACTIVITY_FIELDS = ("date", "kind", "city", "country", "description", "people_reached")
 
 

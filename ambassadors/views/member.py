@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ambassadors import selectors
+from ambassadors.certificates.standing import holds_title
 from ambassadors.forms import ActivityForm, EvidenceForm, GoalReportForm, ProfileForm
 from ambassadors.models import Activity, Evidence, MissionStatement, Module, PersonalGoal
 from ambassadors.services import ProgrammeError
@@ -115,7 +116,9 @@ def profile(request):
         messages.success(request, _("Your profile has been saved."))
         return redirect("ambassadors:profile")
     return render(
-        request, "ambassadors/member/profile.html", {"ambassador": ambassador, "form": form}
+        request,
+        "ambassadors/member/profile.html",
+        {"ambassador": ambassador, "form": form, "holds_title": holds_title(ambassador)},
     )
 
 

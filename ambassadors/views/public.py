@@ -12,6 +12,7 @@ from ambassadors.forms import ApplicationForm
 from ambassadors.models import Field
 from ambassadors.services import ProgrammeError
 from ambassadors.services.applications import application_submit
+from weltstadt.text_search import sort_key
 
 DIRECTORY_PAGE_SIZE = 24
 
@@ -50,16 +51,20 @@ def application_thanks(request):
 
 @require_GET
 def directory(request):
-    """Active ambassadors who opted in, filtered by country and field, 24 a page."""
+    """Holders of the title who opted in, filtered by country and field, in the reader's
+    alphabetical order, 24 a page."""
     country = request.GET.get("country", "").upper()
     field = request.GET.get("field", "")
     if country not in dict(countries):
         country = ""
     if field not in Field.values:
         field = ""
-    paginator = Paginator(
-        selectors.directory_list(country=country, field=field), DIRECTORY_PAGE_SIZE
+    language = get_language()
+    people = sorted(  # by the reader's alphabet: Çelik after Cem in Turkish, beside C in German
+        selectors.directory_list(country=country, field=field),
+        key=lambda a: sort_key(a.user.name, language),
     )
+    paginator = Paginator(people, DIRECTORY_PAGE_SIZE)
     return render(
         request,
         "ambassadors/directory.html",

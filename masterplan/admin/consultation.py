@@ -12,6 +12,7 @@ from masterplan.services.consultation import (
     expert_link_path,
     invitation_revoke,
 )
+from weltstadt.text_search import FoldedSearchMixin
 
 
 @admin.action(description=_("Revoke the personal link"))
@@ -21,7 +22,7 @@ def revoke(modeladmin, request, queryset):
 
 
 @admin.register(ExpertInvitation)
-class ExpertInvitationAdmin(admin.ModelAdmin):
+class ExpertInvitationAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "affiliation", "field", "email", "plan", "expires_at", "link_state"]
     list_filter = ["plan", "revoked_at"]
     search_fields = ["name", "affiliation", "field", "email"]
@@ -88,7 +89,7 @@ def take_up(modeladmin, request, queryset):
 
 
 @admin.register(ExpertComment)
-class ExpertCommentAdmin(SimpleHistoryAdmin):
+class ExpertCommentAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     list_display = ["short_text", "expert", "area", "strategy", "moderation", "taken_up"]
     list_filter = ["moderation", "taken_up", "invitation__plan", "area"]
     search_fields = ["text", "invitation__name", "invitation__affiliation"]

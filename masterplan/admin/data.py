@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
@@ -8,13 +9,18 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
-from masterplan.models import InvestmentTarget, LocalDataset, LocalDataValue, PlanExport
+from masterplan.models import InvestmentTarget, LocalDataset, LocalDataValue, Plan, PlanExport
 from masterplan.services.localdata import COLUMNS, local_data_import
+from weltstadt.numbers import LocalizedNumbersAdminMixin
+from weltstadt.text_search import FoldedSearchMixin
 
 
 @admin.register(InvestmentTarget)
-class InvestmentTargetAdmin(TranslationAdmin):
+class InvestmentTargetAdmin(
+    FoldedSearchMixin, LocalizedNumbersAdminMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     list_display = ["title", "sector", "year", "amount", "currency", "status", "plan"]
     list_filter = ["sector", "year", "currency", "status", "plan"]
     search_fields = ["title", "note"]
@@ -22,17 +28,31 @@ class InvestmentTargetAdmin(TranslationAdmin):
     filter_horizontal = ["target_cities"]
 
 
-class LocalDataValueInline(admin.TabularInline):
+class LocalDataValueInline(LocalizedNumbersAdminMixin, admin.TabularInline):
     model = LocalDataValue
     extra = 0
 
 
 class CSVImportForm(forms.Form):
     file = forms.FileField(label=_("CSV file"))
+    language = forms.ChoiceField(
+        label=_("Numbers in the file are written as in"),
+        choices=[("", "---------"), *settings.LANGUAGES],
+        help_text=_(
+            "Decides how “185.000” or “1,5” are read: German and Turkish write 185.000 for "
+            "one hundred and eighty-five thousand, English writes 185,000."
+        ),
+    )
+
+
+class MeasurementImportForm(CSVImportForm):
+    plan = forms.ModelChoiceField(label=_("master plan"), queryset=Plan.objects.all())
 
 
 @admin.register(LocalDataset)
-class LocalDatasetAdmin(TranslationAdmin):
+class LocalDatasetAdmin(
+    FoldedSearchMixin, LocalizedNumbersAdminMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     list_display = ["title", "key", "unit", "source"]
     search_fields = ["title", "key", "source"]
     inlines = [LocalDataValueInline]
@@ -45,34 +65,55 @@ class LocalDatasetAdmin(TranslationAdmin):
     def import_view(self, request):
         if not self.has_add_permission(request):
             return redirect("admin:index")
-        form = CSVImportForm(request.POST or None, request.FILES or None)
-        result = None
-        if request.method == "POST" and form.is_valid():
-            result = local_data_import(content=form.cleaned_data["file"].read())
-            if result.ok:
-                self.message_user(
-                    request,
-                    _("Imported %(values)s values (%(datasets)s new data sets).")
-                    % {"values": result.values, "datasets": result.datasets},
-                    messages.SUCCESS,
-                )
-                return redirect(reverse("admin:masterplan_localdataset_changelist"))
-            self.message_user(
-                request, _("Nothing was imported: the file has problems."), messages.ERROR
+        return csv_import_view(
+            self,
+            request,
+            form_class=CSVImportForm,
+            service=lambda data: local_data_import(
+                content=data["file"].read(), language=data["language"]
+            ),
+            title=_("Import local data from CSV"),
+            intro=_(
+                "One row per data set and year, for data sets that exist (their key); an "
+                "unknown key is refused, create the data set first."
+            ),
+            columns=COLUMNS,
+        )
+
+
+def csv_import_view(modeladmin, request, *, form_class, service, title, intro, columns):
+    """The page of a CSV import: a form, then either every row's problem or a success message."""
+    if not modeladmin.has_add_permission(request):
+        return redirect("admin:index")
+    form = form_class(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        result = service(form.cleaned_data)
+        if result.ok:
+            modeladmin.message_user(
+                request,
+                _("Imported %(values)s values.") % {"values": result.values},
+                messages.SUCCESS,
             )
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Import local data from CSV"),
-            "form": form,
-            "result": result,
-            "columns": ",".join(COLUMNS),
-            "opts": self.model._meta,
-        }
-        return TemplateResponse(request, "masterplan/admin/localdataset_import.html", context)
+            opts = modeladmin.model._meta
+            return redirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+        modeladmin.message_user(
+            request, _("Nothing was imported: the file has problems."), messages.ERROR
+        )
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": title,
+        "intro": intro,
+        "form": form,
+        "result": result,
+        "columns": ",".join(columns),
+        "opts": modeladmin.model._meta,
+    }
+    return TemplateResponse(request, "masterplan/admin/localdataset_import.html", context)
 
 
 @admin.register(PlanExport)
-class PlanExportAdmin(admin.ModelAdmin):
+class PlanExportAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["plan", "language", "date", "status", "created_at"]
     list_filter = ["status", "language"]
     list_select_related = ["plan"]

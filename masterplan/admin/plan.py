@@ -1,9 +1,13 @@
+from django import forms
 from django.contrib import admin, messages
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
+from masterplan.admin.data import MeasurementImportForm, csv_import_view
+from masterplan.linkables import linkable_item, linkable_item_choices
 from masterplan.models import (
     Indicator,
     IndicatorTarget,
@@ -15,10 +19,13 @@ from masterplan.models import (
     PriorityArea,
     Strategy,
 )
+from masterplan.services.localdata import MEASUREMENT_COLUMNS, measurement_import
 from masterplan.services.plan import PlanTransitionError, plan_status_change
+from weltstadt.numbers import LocalizedNumbersAdminMixin
+from weltstadt.text_search import FoldedSearchMixin
 
 
-class PlanVersionInline(TranslationTabularInline):
+class PlanVersionInline(LocalizedNumbersAdminMixin, TranslationTabularInline):
     model = PlanVersion
     fields = ["number", "date", "status", "summary", "created_by"]
     readonly_fields = ["number", "date", "status", "created_by"]
@@ -29,7 +36,7 @@ class PlanVersionInline(TranslationTabularInline):
         return False
 
 
-class PriorityAreaInline(TranslationTabularInline):
+class PriorityAreaInline(LocalizedNumbersAdminMixin, TranslationTabularInline):
     model = PriorityArea
     fields = ["position", "code", "title", "priority_question"]
     extra = 0
@@ -66,7 +73,9 @@ def adopt(modeladmin, request, queryset):
 
 
 @admin.register(Plan)
-class PlanAdmin(TranslationAdmin):
+class PlanAdmin(
+    FoldedSearchMixin, LocalizedNumbersAdminMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     list_display = ["title", "period", "status", "status_changed_at", "consultation"]
     list_filter = ["status"]
     search_fields = ["title"]
@@ -83,7 +92,7 @@ class PlanAdmin(TranslationAdmin):
         return format_html('<a href="{}">{}</a>', url, _("Comments per area"))
 
 
-class StrategyInline(TranslationTabularInline):
+class StrategyInline(LocalizedNumbersAdminMixin, TranslationTabularInline):
     model = Strategy
     fields = ["position", "code", "title"]
     extra = 0
@@ -91,7 +100,9 @@ class StrategyInline(TranslationTabularInline):
 
 
 @admin.register(PriorityArea)
-class PriorityAreaAdmin(TranslationAdmin):
+class PriorityAreaAdmin(
+    FoldedSearchMixin, LocalizedNumbersAdminMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     list_display = ["code", "title", "plan"]
     list_filter = ["plan"]
     search_fields = ["code", "title", "priority_question"]
@@ -99,7 +110,7 @@ class PriorityAreaAdmin(TranslationAdmin):
     inlines = [StrategyInline]
 
 
-class ObjectiveInline(TranslationTabularInline):
+class ObjectiveInline(LocalizedNumbersAdminMixin, TranslationTabularInline):
     model = Objective
     fields = ["position", "code", "title"]
     extra = 0
@@ -107,7 +118,9 @@ class ObjectiveInline(TranslationTabularInline):
 
 
 @admin.register(Strategy)
-class StrategyAdmin(TranslationAdmin):
+class StrategyAdmin(
+    FoldedSearchMixin, LocalizedNumbersAdminMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     list_display = ["code", "title", "area"]
     list_filter = ["area__plan", "area"]
     search_fields = ["code", "title"]
@@ -115,21 +128,50 @@ class StrategyAdmin(TranslationAdmin):
     inlines = [ObjectiveInline]
 
 
-class IndicatorInline(TranslationTabularInline):
+class IndicatorInline(LocalizedNumbersAdminMixin, TranslationTabularInline):
     model = Indicator
     fields = ["position", "name", "unit", "direction", "baseline_year", "baseline_value", "weight"]
     extra = 0
     show_change_link = True
 
 
-class ObjectiveLinkInline(admin.TabularInline):
+class ObjectiveLinkForm(forms.ModelForm):
+    """The linked item is chosen by name, among the allowed kinds only (never a raw id)."""
+
+    item_choice = forms.ChoiceField(label=_("item"))
+
+    class Meta:
+        model = ObjectiveLink
+        fields = ["note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item_choice"].choices = [("", "---------"), *linkable_item_choices()]
+        if self.instance.pk:
+            self.initial["item_choice"] = (
+                f"{self.instance.content_type_id}-{self.instance.object_id}"
+            )
+
+    def clean_item_choice(self):
+        value = self.cleaned_data["item_choice"]
+        found = linkable_item(value)
+        if found is None:
+            raise forms.ValidationError(_("Please choose one of the items offered."))
+        self.instance.content_type, self.instance.object_id = found
+        return value
+
+
+class ObjectiveLinkInline(LocalizedNumbersAdminMixin, admin.TabularInline):
     model = ObjectiveLink
-    fields = ["content_type", "object_id", "note"]
+    form = ObjectiveLinkForm
+    fields = ["item_choice", "note"]
     extra = 0
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(TranslationAdmin):
+class ObjectiveAdmin(
+    FoldedSearchMixin, LocalizedNumbersAdminMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     list_display = ["code", "title", "strategy"]
     list_filter = ["strategy__area__plan", "strategy__area"]
     search_fields = ["code", "title"]
@@ -137,20 +179,44 @@ class ObjectiveAdmin(TranslationAdmin):
     inlines = [IndicatorInline, ObjectiveLinkInline]
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(LocalizedNumbersAdminMixin, admin.TabularInline):
     model = IndicatorTarget
     extra = 0
 
 
-class MeasurementInline(admin.TabularInline):
+class MeasurementInline(LocalizedNumbersAdminMixin, admin.TabularInline):
     model = Measurement
     extra = 0
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(TranslationAdmin):
+class IndicatorAdmin(
+    FoldedSearchMixin, LocalizedNumbersAdminMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     list_display = ["name", "objective", "unit", "direction", "weight", "excluded_from_totals"]
     list_filter = ["direction", "excluded_from_totals", "objective__strategy__area__plan"]
     search_fields = ["name", "objective__code", "objective__title"]
     list_select_related = ["objective"]
     inlines = [TargetInline, MeasurementInline]
+    change_list_template = "masterplan/admin/indicator_change_list.html"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.import_view)
+        return [path("import/", view, name="masterplan_indicator_import"), *super().get_urls()]
+
+    def import_view(self, request):
+        return csv_import_view(
+            self,
+            request,
+            form_class=MeasurementImportForm,
+            service=lambda data: measurement_import(
+                content=data["file"].read(), language=data["language"], plan=data["plan"]
+            ),
+            title=_("Import measurements from CSV"),
+            intro=_(
+                "One row per indicator and year: the objective's code and the indicator's name "
+                "(in any language of the site). Years after this one or outside the plan "
+                "period are refused."
+            ),
+            columns=MEASUREMENT_COLUMNS,
+        )

@@ -7,7 +7,11 @@ from weltstadt.private_storage import get_private_storage
 
 
 class PlanExport(models.Model):
-    """The whole plan as a PDF in one language, rendered once per day by a `pdf_` task."""
+    """The whole plan as a PDF in one language, rendered by a `pdf_` task.
+
+    One per plan, language, day and data version: when a figure or a text changes, the next
+    request renders a new PDF instead of handing out the one made before the change.
+    """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Being prepared")
@@ -19,6 +23,13 @@ class PlanExport(models.Model):
     )
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
     date = models.DateField(_("state of"))
+    data_version = models.CharField(
+        _("data version"),
+        max_length=64,
+        default="",
+        editable=False,
+        help_text=_("A fingerprint of the plan's data: a change makes a new PDF."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
@@ -34,7 +45,8 @@ class PlanExport(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["plan", "language", "date"], name="masterplan_export_unique"
+                fields=["plan", "language", "date", "data_version"],
+                name="masterplan_export_unique_version",
             )
         ]
 

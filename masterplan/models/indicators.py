@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from masterplan.models.plan import Objective
@@ -61,9 +62,7 @@ class IndicatorTarget(models.Model):
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="targets"
     )
-    year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(2020), MaxValueValidator(2024)]
-    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     value = models.DecimalField(_("target value"), max_digits=16, decimal_places=3)
 
     class Meta:
@@ -72,14 +71,22 @@ class IndicatorTarget(models.Model):
         ordering = ["indicator", "year"]
         constraints = [
             models.UniqueConstraint(fields=["indicator", "year"], name="masterplan_target_unique"),
-            models.CheckConstraint(
-                condition=models.Q(year__gte=2020, year__lte=2024),
-                name="masterplan_target_year_in_period",
-            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.year}: {self.value}"
+
+    def clean(self):
+        # The plan's own period, not a fixed 2020–2024 (a 2025–2029 plan has 2029 targets).
+        if self.year and self.indicator_id:
+            plan = self.indicator.objective.strategy.area.plan
+            if not plan.period_start <= self.year <= plan.period_end:
+                raise ValidationError(
+                    {
+                        "year": _("A target year must lie in the plan period %(period)s.")
+                        % {"period": plan.period}
+                    }
+                )
 
 
 class Measurement(models.Model):
@@ -106,3 +113,29 @@ class Measurement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.year}: {self.value}"
+
+    def clean(self):
+        if self.year and self.indicator_id:
+            problem = measurement_year_problem(self.indicator, self.year)
+            if problem:
+                raise ValidationError({"year": problem})
+
+
+def measurement_year_problem(indicator: Indicator, year: int) -> str | None:
+    """Why a measurement cannot be for this year (translated), or None.
+
+    A measurement is a figure that has been observed: never for a year still to come, and only
+    within the period of the indicator's plan.
+    """
+    plan = indicator.objective.strategy.area.plan
+    this_year = timezone.localdate().year
+    if year > this_year:
+        return _(
+            "%(year)s has not come yet: a measurement can only be for this year (%(now)s) or "
+            "an earlier one."
+        ) % {"year": year, "now": this_year}
+    if not plan.period_start <= year <= plan.period_end:
+        return _("A measurement must be for a year of the plan period %(period)s.") % {
+            "period": plan.period
+        }
+    return None

@@ -1,10 +1,13 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from masterplan.linkables import is_linkable, linkable_content_types
 
 
 class Plan(models.Model):
@@ -51,6 +54,9 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.period_start}–{self.period_end})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("masterplan:plan", kwargs={"pk": self.pk})
 
     @property
     def period(self) -> str:
@@ -171,7 +177,10 @@ class ObjectiveLink(models.Model):
         Objective, verbose_name=_("objective"), on_delete=models.CASCADE, related_name="links"
     )
     content_type = models.ForeignKey(
-        ContentType, verbose_name=_("kind of item"), on_delete=models.CASCADE
+        ContentType,
+        verbose_name=_("kind of item"),
+        on_delete=models.CASCADE,
+        limit_choices_to=linkable_content_types,
     )
     object_id = models.PositiveBigIntegerField(_("item id"))
     item = GenericForeignKey("content_type", "object_id")
@@ -191,3 +200,18 @@ class ObjectiveLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.objective.code} ↔ {self.content_type.name} #{self.object_id}"
+
+    def save(self, *args, **kwargs):
+        # Every way in (admin, inline of another app, shell, demo) passes the allow-list.
+        if not is_linkable(ContentType.objects.get_for_id(self.content_type_id)):
+            raise ValidationError(_("Items of this kind cannot be linked to an objective."))
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        content_type = self.content_type if self.content_type_id else None
+        if content_type is not None and not is_linkable(content_type):
+            raise ValidationError(
+                {"content_type": _("Items of this kind cannot be linked to an objective.")}
+            )
+        if content_type is not None and self.object_id is not None and self.item is None:
+            raise ValidationError({"object_id": _("There is no such item.")})

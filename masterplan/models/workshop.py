@@ -1,7 +1,9 @@
 import secrets
 
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from masterplan.models.plan import Plan, PriorityArea
@@ -21,6 +23,12 @@ class Workshop(models.Model):
     agenda = models.TextField(_("agenda"), blank=True)
     minutes = models.TextField(_("minutes"), blank=True)
     ballot_open = models.BooleanField(_("ranking open"), default=True)
+    ballot_closes_on = models.DateField(
+        _("ranking closes on"),
+        null=True,
+        blank=True,
+        help_text=_("After this day no ranking is accepted. Adopting the plan closes it too."),
+    )
 
     class Meta:
         verbose_name = _("workshop")
@@ -29,6 +37,13 @@ class Workshop(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.date:%d.%m.%Y})"
+
+    @property
+    def ballot_accepts(self) -> bool:
+        """Rankings are accepted: open, not past its closing day, and the plan not yet adopted."""
+        if not self.ballot_open or self.plan.status == "adopted":
+            return False
+        return self.ballot_closes_on is None or timezone.localdate() <= self.ballot_closes_on
 
 
 def _new_token() -> str:
@@ -52,8 +67,12 @@ class WorkshopParticipant(models.Model):
         related_name="+",
     )
     email = models.EmailField(_("e-mail address"), blank=True)
+    language = models.CharField(
+        _("language"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     token = models.CharField(max_length=48, unique=True, default=_new_token, editable=False)
     voted_at = models.DateTimeField(_("ranked on"), null=True, blank=True, editable=False)
+    link_mailed_at = models.DateTimeField(_("link sent"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("workshop participant")

@@ -160,16 +160,15 @@ def comment_moderate(*, comment: ExpertComment, approve: bool, by: User) -> Expe
 
 
 def comment_take_up(*, comment: ExpertComment, by: User) -> ExpertComment:
-    """Mark a comment as taken up into the plan; this approves it. Rejected ones are refused."""
+    """Mark an approved comment as taken up into the plan.
+
+    State machine: pending → approved | rejected; approved → taken up. A comment still waiting
+    for moderation (or rejected) is refused: it must be read and approved first.
+    """
     if comment.moderation == ExpertComment.Moderation.REJECTED:
         raise ConsultationRefused(_("A rejected comment cannot be taken up."))
-    now = timezone.now()
-    if comment.moderation == ExpertComment.Moderation.PENDING:
-        comment.moderation, comment.moderated_by, comment.moderated_at = (
-            ExpertComment.Moderation.APPROVED,
-            by,
-            now,
-        )
-    comment.taken_up, comment.taken_up_by, comment.taken_up_at = True, by, now
-    comment.save()
+    if comment.moderation != ExpertComment.Moderation.APPROVED:
+        raise ConsultationRefused(_("A comment must be approved before it can be taken up."))
+    comment.taken_up, comment.taken_up_by, comment.taken_up_at = True, by, timezone.now()
+    comment.save(update_fields=["taken_up", "taken_up_by", "taken_up_at", "updated_at"])
     return comment

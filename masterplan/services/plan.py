@@ -23,7 +23,8 @@ def plan_status_change(*, plan: Plan, to: str, by: User | None, summary: str) ->
     """Move the plan draft → consultation → adopted (or back to draft from consultation).
 
     Guarantees: the move happens only from the status the plan has in the database (locked row),
-    records who and when, and adds a new numbered version with the summary of changes. A move
+    records who and when, and adds a new numbered version with the summary of changes; adoption
+    closes the plan's workshop rankings. A move
     that is not allowed raises PlanTransitionError and changes nothing.
     """
     locked = Plan.objects.select_for_update().get(pk=plan.pk)
@@ -35,6 +36,10 @@ def plan_status_change(*, plan: Plan, to: str, by: User | None, summary: str) ->
     now = timezone.now()
     Plan.objects.filter(pk=plan.pk).update(status=to, status_changed_at=now, status_changed_by=by)
     plan.status, plan.status_changed_at, plan.status_changed_by = to, now, by
+    if to == Status.ADOPTED:
+        from masterplan.services.workshop import ballots_close_for_plan
+
+        ballots_close_for_plan(plan_id=plan.pk)
     last = locked.versions.order_by("-number").values_list("number", flat=True).first() or 0
     return PlanVersion.objects.create(
         plan=plan,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from masterplan.models import ExpertComment, Plan, PriorityArea, Strategy
+from masterplan.parsing import whole_number
 from masterplan.selectors import consultation_summary as summary_select
 from masterplan.services.consultation import (
     ConsultationRefused,
@@ -24,13 +25,14 @@ def _refused(request, reason: str, *, status: int = 403):
 
 
 def _target(plan: Plan, value: str) -> PriorityArea | Strategy | None:
-    kind, _sep, pk = (value or "").partition("-")
-    if not pk.isdigit():
+    kind, _sep, text = (value or "").partition("-")
+    pk = whole_number(text)
+    if pk is None:
         return None
     if kind == "area":
-        return PriorityArea.objects.filter(plan=plan, pk=int(pk)).first()
+        return PriorityArea.objects.filter(plan=plan, pk=pk).first()
     if kind == "strategy":
-        return Strategy.objects.select_related("area").filter(area__plan=plan, pk=int(pk)).first()
+        return Strategy.objects.select_related("area").filter(area__plan=plan, pk=pk).first()
     return None
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from masterplan.models import BallotRank, Plan, PriorityArea, Workshop, WorkshopParticipant
+from masterplan.parsing import whole_number
 from masterplan.selectors import workshop_ranking
 from masterplan.services.workshop import BallotRefused, ballot_submit
 
@@ -29,15 +30,27 @@ def workshop(request, pk: int):
             "ballots": ballots,
             "participants": participants,
             "positions": range(1, len(rows) + 1),
+            "ties": any(row.shared for row in rows),
         },
     )
 
 
 @require_http_methods(["GET", "POST"])
 def ballot(request, token: str):
-    participant = get_object_or_404(
-        WorkshopParticipant.objects.select_related("workshop__plan"), token=token
+    participant = (
+        WorkshopParticipant.objects.select_related("workshop__plan").filter(token=token).first()
     )
+    if participant is None:
+        # the same friendly page as a bad expert link, not Django's bare 404
+        return render(
+            request,
+            "masterplan/expert_refused.html",
+            {
+                "title": _("Rank the priority areas"),
+                "reason": _("This link is not valid."),
+            },
+            status=404,
+        )
     areas = list(PriorityArea.objects.filter(plan=participant.workshop.plan_id))
     current = dict(
         BallotRank.objects.filter(participant=participant).values_list("area_id", "rank")
@@ -45,10 +58,10 @@ def ballot(request, token: str):
     if request.method == "POST":
         chosen: dict[int, int] = {}
         for area in areas:
-            value = request.POST.get(f"rank-{area.pk}", "")
-            if value.isdigit():
-                chosen[area.pk] = int(value)
-                current[area.pk] = int(value)
+            rank = whole_number(request.POST.get(f"rank-{area.pk}"))
+            if rank is not None:
+                chosen[area.pk] = rank
+                current[area.pk] = rank
         ranking = [pk for pk, _rank in sorted(chosen.items(), key=lambda item: item[1])]
         valid_ranks = sorted(chosen.values()) == list(range(1, len(areas) + 1))
         try:
@@ -71,6 +84,7 @@ def ballot(request, token: str):
         {
             "participant": participant,
             "workshop": participant.workshop,
+            "accepts": participant.workshop.ballot_accepts,
             "areas": areas,
             "positions": range(1, len(areas) + 1),
         },

@@ -1,16 +1,16 @@
 """The public pages of the adopted plan: structure, dashboard, investments, local data, PDF."""
 
-import csv
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from masterplan.linkables import is_linkable, item_is_public
 from masterplan.models import InvestmentTarget, LocalDataset, LocalDataValue, Plan, PlanExport
 from masterplan.progress import PROGRESS_RULE
 from masterplan.selectors import (
@@ -19,7 +19,9 @@ from masterplan.selectors import (
     plan_adopted_current,
     plan_report,
 )
+from masterplan.services.amendments import plan_changes
 from masterplan.services.export import plan_export_request
+from weltstadt.exports import csv_response
 
 
 def _adopted_or_404() -> Plan:
@@ -35,12 +37,19 @@ def index(request):
     if plan is None:
         upcoming = Plan.objects.order_by("-period_start").first()
         return render(request, "masterplan/index_pending.html", {"upcoming": upcoming})
+    return _plan_page(request, plan, current=plan)
+
+
+def _plan_page(request, plan: Plan, *, current: Plan):
     report = plan_report(plan=plan, charts=False)
     return render(
         request,
         "masterplan/index.html",
         {
             "plan": plan,
+            "current": current,
+            "archived": plan.pk != current.pk,
+            "others": Plan.objects.filter(status=Plan.Status.ADOPTED).exclude(pk=plan.pk),
             "report": report,
             "rule": PROGRESS_RULE,
             "versions": plan.versions.all(),
@@ -48,6 +57,22 @@ def index(request):
             "languages": settings.LANGUAGES,
         },
     )
+
+
+@require_GET
+def plan_archive(request, pk: int):
+    """Any adopted plan, also one a newer plan has replaced: its own page stays readable."""
+    plan = get_object_or_404(Plan, pk=pk, status=Plan.Status.ADOPTED)
+    return _plan_page(request, plan, current=plan_adopted_current())
+
+
+@require_GET
+def plan_changes_page(request, pk: int):
+    """What changed in an adopted plan since its adoption, with the text or figure before and
+    after, as Decidim shows its results' versions."""
+    plan = get_object_or_404(Plan, pk=pk, status=Plan.Status.ADOPTED)
+    changes = plan_changes(plan=plan, language=get_language())
+    return render(request, "masterplan/changes.html", {"plan": plan, "changes": changes})
 
 
 @require_GET
@@ -63,30 +88,47 @@ def dashboard(request):
 
 @require_GET
 def dashboard_csv(request):
+    """Every figure of the plan for a spreadsheet, through the one CSV helper (reader's
+    delimiter and decimal mark, translated headers and kinds, formula cells neutralised)."""
     plan = _adopted_or_404()
     report = plan_report(plan=plan, charts=False)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="masterplan-indicators.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        ["area", "objective", "indicator", "unit", "direction", "kind", "year", "value", "source"]
-    )
+    header = [
+        _("Priority area"),
+        pgettext("indicator figures export", "Objective"),
+        _("Indicator"),
+        _("Unit"),
+        _("Direction"),
+        _("Kind"),
+        _("Year"),
+        _("Value"),
+        _("Source"),
+    ]
+    kinds = {"baseline": _("Baseline"), "target": _("Target"), "measurement": _("Measured")}
+    rows = []
     for indicator in report.indicators:
         base = [
             indicator.area_ref.code,
             indicator.objective_ref.code,
             indicator.name,
             indicator.unit,
-            indicator.direction,
+            indicator.get_direction_display(),
         ]
-        writer.writerow([*base, "baseline", indicator.baseline_year, indicator.baseline_value, ""])
+        rows.append(
+            [*base, kinds["baseline"], indicator.baseline_year, indicator.baseline_value, ""]
+        )
         for target in indicator.target_list:
-            writer.writerow([*base, "target", target.year, target.value, ""])
+            rows.append([*base, kinds["target"], target.year, target.value, ""])
         for measurement in indicator.measurement_list:
-            writer.writerow(
-                [*base, "measurement", measurement.year, measurement.value, measurement.source]
+            rows.append(
+                [
+                    *base,
+                    kinds["measurement"],
+                    measurement.year,
+                    measurement.value,
+                    measurement.source,
+                ]
             )
-    return response
+    return csv_response(request, "masterplan-indicators", header, rows)
 
 
 def _link(link) -> dict:
@@ -99,7 +141,9 @@ def _link(link) -> dict:
         if item is not None and hasattr(item, "get_absolute_url")
         else "",
         "note": link.note,
-        "public": item is not None and getattr(item, "is_public", True),
+        # only an item of an allowed kind that its kind calls public; anything else is private
+        "public": item_is_public(link.content_type, item),
+        "linkable": is_linkable(link.content_type),
     }
 
 
@@ -112,8 +156,10 @@ def objective(request, pk: int):
     links = [_link(link) for link in item.links.all()]
     if adopted_only:
         # An item that is not public where it lives (an unpublished office report, a draft
-        # summit's action) is not shown to the public here either.
+        # summit's action) or of a kind that may not be linked is not shown to the public.
         links = [link for link in links if link["public"]]
+    else:
+        links = [link for link in links if link["linkable"]]
     return render(
         request,
         "masterplan/objective.html",

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db.models import Sum
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -10,12 +11,26 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from masterplan.admin_inlines import ObjectiveLinkInline
 from offices import selectors, services
+from offices.admin.filters import OfficeCountryInUseFilter, RequestOfficeCountryInUseFilter
+from offices.admin.numbers import OfficesNumbersAdminMixin
 from offices.admin.pages import admin_form_page
 from offices.forms import DecisionForm, PaymentForm, ReviewForm
 from offices.models import ActivityReport, AnnualReport, BudgetLine, FundingRequest, Payment
 from offices.templatetags.offices_format import money
 from offices.uploads import content_type_for
 from weltstadt.private_storage import private_file_response
+from weltstadt.text_search import FoldedSearchMixin
+
+
+def _money_column(field: str, description, currency_of=lambda obj: obj.currency):
+    """A list or read-only column showing `field` as the reader writes money: "1.250,00 EUR"."""
+
+    @admin.display(description=description, ordering=field)
+    def column(self, obj):
+        value = getattr(obj, field)
+        return "–" if value is None else money(value, currency_of(obj))
+
+    return column
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -31,30 +46,31 @@ class ReadOnlyInline(admin.TabularInline):
 
 class BudgetLineInline(ReadOnlyInline):
     model = BudgetLine
-    fields = ["description", "amount"]
+    fields = ["description", "amount_shown"]
     readonly_fields = fields
+    amount_shown = _money_column("amount", _("amount"), lambda line: line.request.currency)
 
 
 class PaymentInline(ReadOnlyInline):
     model = Payment
-    fields = ["paid_on", "amount", "currency", "reference", "recorded_by"]
+    fields = ["paid_on", "amount_shown", "reference", "recorded_by"]
     readonly_fields = fields
+    amount_shown = _money_column("amount", _("amount"))
 
 
 @admin.register(FundingRequest)
-class FundingRequestAdmin(SimpleHistoryAdmin):
+class FundingRequestAdmin(FoldedSearchMixin, OfficesNumbersAdminMixin, SimpleHistoryAdmin):
     """Requests are submitted by boards; staff decide and record payments through services."""
 
     list_display = [
         "office",
         "year",
-        "currency",
-        "amount_requested",
-        "amount_approved",
+        "requested_shown",
+        "approved_shown",
         "status",
         "submitted_at",
     ]
-    list_filter = ["status", "year", "currency", "office__country"]
+    list_filter = ["status", "year", "currency", OfficeCountryInUseFilter]
     search_fields = ["office__name", "purpose"]
     list_select_related = ["office"]
     readonly_fields = [
@@ -63,8 +79,8 @@ class FundingRequestAdmin(SimpleHistoryAdmin):
         "currency",
         "purpose",
         "status",
-        "amount_requested",
-        "amount_approved",
+        "requested_shown",
+        "approved_shown",
         "submitted_by",
         "submitted_at",
         "decided_by",
@@ -74,6 +90,8 @@ class FundingRequestAdmin(SimpleHistoryAdmin):
     ]
     fields = readonly_fields
     inlines = [BudgetLineInline, PaymentInline]
+    requested_shown = _money_column("amount_requested", _("amount requested"))
+    approved_shown = _money_column("amount_approved", _("amount approved"))
 
     def has_add_permission(self, request):
         return False
@@ -91,10 +109,7 @@ class FundingRequestAdmin(SimpleHistoryAdmin):
                     gettext("Decide"),
                 )
             )
-        if funding.status in (
-            FundingRequest.Status.APPROVED,
-            FundingRequest.Status.PARTLY_APPROVED,
-        ):
+        if not self._pay_closed(funding):
             links.append(
                 (
                     reverse("admin:offices_fundingrequest_pay", args=[funding.pk]),
@@ -102,7 +117,7 @@ class FundingRequestAdmin(SimpleHistoryAdmin):
                 )
             )
         if not links:
-            return "–"
+            return self._pay_closed(funding) if funding.amount_approved else "–"
         return format_html_join(" ", '<a class="button" href="{}">{}</a>', links)
 
     def get_urls(self):
@@ -135,7 +150,24 @@ class FundingRequestAdmin(SimpleHistoryAdmin):
                 reason=data["reason"],
             ),
             success=gettext("The decision has been recorded."),
+            closed=""
+            if funding.is_open
+            else gettext("This request has been decided or withdrawn: there is nothing to decide."),
         )
+
+    @staticmethod
+    def _pay_closed(funding: FundingRequest) -> str:
+        """Why no payment can be recorded on `funding` now ("" when one can)."""
+        if funding.status not in (
+            FundingRequest.Status.APPROVED,
+            FundingRequest.Status.PARTLY_APPROVED,
+        ):
+            return gettext("Payments can only be recorded on approved requests.")
+        if funding.office.status not in services.FUNDABLE:
+            return gettext(
+                "The office is “%(status)s”: it cannot be funded until it is active again."
+            ) % {"status": funding.office.get_status_display()}
+        return ""
 
     def pay_view(self, request, pk: int):
         funding = get_object_or_404(FundingRequest.objects.select_related("office"), pk=pk)
@@ -145,8 +177,12 @@ class FundingRequestAdmin(SimpleHistoryAdmin):
             obj=funding,
             form_class=PaymentForm,
             title=gettext("Record a payment to %(office)s") % {"office": funding.office},
-            intro=gettext("Approved: %(amount)s %(currency)s")
-            % {"amount": money(funding.amount_approved), "currency": funding.currency},
+            intro=gettext("Approved: %(amount)s %(currency)s, paid so far: %(paid)s %(currency)s")
+            % {
+                "amount": money(funding.amount_approved),
+                "paid": money(funding.payments.aggregate(total=Sum("amount"))["total"] or 0),
+                "currency": funding.currency,
+            },
             perform=lambda data: services.payment_record(
                 request=funding,
                 by=request.user,
@@ -155,16 +191,18 @@ class FundingRequestAdmin(SimpleHistoryAdmin):
                 reference=data["reference"],
             ),
             success=gettext("The payment has been recorded."),
+            closed=self._pay_closed(funding),
         )
 
 
 @admin.register(Payment)
-class PaymentAdmin(SimpleHistoryAdmin):
-    list_display = ["paid_on", "request", "amount", "currency", "reference", "recorded_by"]
-    list_filter = ["currency", "request__year", "request__office__country"]
+class PaymentAdmin(FoldedSearchMixin, OfficesNumbersAdminMixin, SimpleHistoryAdmin):
+    list_display = ["paid_on", "request", "amount_shown", "reference", "recorded_by"]
+    list_filter = ["currency", "request__year", RequestOfficeCountryInUseFilter]
     search_fields = ["reference", "request__office__name"]
     list_select_related = ["request__office", "recorded_by"]
     date_hierarchy = "paid_on"
+    amount_shown = _money_column("amount", _("amount"))
 
     def has_add_permission(self, request):
         return False
@@ -174,17 +212,16 @@ class PaymentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(AnnualReport)
-class AnnualReportAdmin(SimpleHistoryAdmin):
-    list_display = ["office", "year", "deadline", "status", "amount_spent", "currency"]
-    list_filter = ["status", "year", "office__country"]
+class AnnualReportAdmin(FoldedSearchMixin, OfficesNumbersAdminMixin, SimpleHistoryAdmin):
+    list_display = ["office", "year", "deadline", "status", "spent_shown"]
+    list_filter = ["status", "year", OfficeCountryInUseFilter]
     search_fields = ["office__name", "activity_summary"]
     list_select_related = ["office"]
     readonly_fields = [
         "office",
         "year",
         "status",
-        "amount_spent",
-        "currency",
+        "spent_shown",
         "activity_summary",
         "report_file",
         "submitted_by",
@@ -194,6 +231,8 @@ class AnnualReportAdmin(SimpleHistoryAdmin):
         "review_note",
         "review_link",
     ]
+
+    spent_shown = _money_column("amount_spent", _("amount spent"))
 
     def has_add_permission(self, request):
         return False
@@ -248,6 +287,9 @@ class AnnualReportAdmin(SimpleHistoryAdmin):
                 report=report, by=request.user, accept=data["accept"], note=data["note"]
             ),
             success=gettext("The review has been recorded."),
+            closed=""
+            if report.status == AnnualReport.Status.SUBMITTED
+            else gettext("Only a submitted report can be reviewed."),
         )
 
     def file_view(self, request, pk: int):
@@ -265,11 +307,50 @@ class AnnualReportAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ActivityReport)
-class ActivityReportAdmin(TranslationAdmin):
+class ActivityReportAdmin(FoldedSearchMixin, OfficesNumbersAdminMixin, TranslationAdmin):
     list_display = ["title", "office", "period_start", "period_end", "highlight_published"]
-    list_filter = ["highlight_published", "office__country"]
+    list_filter = ["highlight_published", OfficeCountryInUseFilter]
     search_fields = ["title", "office__name", "highlight"]
     list_select_related = ["office"]
     autocomplete_fields = ["office"]
-    readonly_fields = ["submitted_by", "submitted_at"]
+    readonly_fields = ["submitted_by", "submitted_at", "attachment_link"]
+    exclude = ["attachment", "attachment_name"]
     inlines = [ObjectiveLinkInline]  # which master-plan objectives this report serves
+
+    @admin.display(description=_("attachment"))
+    def attachment_link(self, report):
+        if not report.attachment:
+            return "–"
+        if not selectors.office_files_open_to(self._request_user, report.office):
+            return gettext("Only the supervisors of this office can open it.")
+        url = reverse("admin:offices_activityreport_file", args=[report.pk])
+        return format_html(
+            '<a href="{}">{}</a>', url, report.attachment_name or gettext("Download")
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        self._request_user = request.user
+        return super().get_readonly_fields(request, obj)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:pk>/file/", view(self.file_view), name="offices_activityreport_file"),
+            *super().get_urls(),
+        ]
+
+    def file_view(self, request, pk: int):
+        """The attachment, for the supervisors of the report's office only (like its papers)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        report = get_object_or_404(
+            ActivityReport.objects.filter(
+                office__in=selectors.offices_with_files_open_to(request.user)
+            ),
+            pk=pk,
+        )
+        return private_file_response(
+            report.attachment,
+            filename=report.attachment_name or None,
+            content_type=content_type_for(report.attachment.name),
+        )

@@ -1,8 +1,5 @@
-import csv
-
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -14,12 +11,31 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from offices import selectors, services
+from offices.admin.filters import CountryInUseFilter, OfficeCountryInUseFilter
+from offices.admin.numbers import OfficesNumbersAdminMixin
 from offices.admin.pages import admin_form_page
 from offices.forms import StatusForm
-from offices.models import BoardMember, Founder, Office, OfficeDocument, OfficeStatusChange
+from offices.models import (
+    BoardMember,
+    Founder,
+    Office,
+    OfficeDocument,
+    OfficesDashboard,
+    OfficeStatusChange,
+)
 from offices.uploads import content_type_for
+from weltstadt.exports import csv_response
 from weltstadt.private_file_widget import PrivateFileWidget
 from weltstadt.private_storage import private_file_response
+from weltstadt.text_search import FoldedSearchMixin
+
+
+def dashboard_context() -> dict:
+    return {
+        "title": gettext("Offices dashboard"),
+        "board": selectors.dashboard(),
+        "today": timezone.localdate(),
+    }
 
 
 class FounderInline(admin.TabularInline):
@@ -62,9 +78,11 @@ class DocumentInline(admin.TabularInline):
 
 
 @admin.register(Office)
-class OfficeAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class OfficeAdmin(
+    FoldedSearchMixin, OfficesNumbersAdminMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     list_display = ["name", "country", "city", "status", "founded_on", "supervising_unit"]
-    list_filter = ["status", "country"]
+    list_filter = ["status", CountryInUseFilter]
     search_fields = ["name", "city__name", "supervising_unit"]
     list_select_related = ["city"]
     autocomplete_fields = ["city"]
@@ -94,6 +112,7 @@ class OfficeAdmin(SimpleHistoryAdmin, TranslationAdmin):
         return [
             path("dashboard/", view(self.dashboard_view), name="offices_dashboard"),
             path("dashboard/finance.csv", view(self.finance_csv_view), name="offices_finance_csv"),
+            path("registry.csv", view(self.registry_csv_view), name="offices_registry_csv"),
             path("<int:pk>/status/", view(self.status_view), name="offices_office_status"),
             *super().get_urls(),
         ]
@@ -107,21 +126,15 @@ class OfficeAdmin(SimpleHistoryAdmin, TranslationAdmin):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": gettext("Offices dashboard"),
-            "board": selectors.dashboard(),
-            "today": timezone.localdate(),
+            **dashboard_context(),
         }
         return TemplateResponse(request, "offices/admin/dashboard.html", context)
 
     def finance_csv_view(self, request):
         self._check_view(request)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="office-funding-{timezone.localdate().isoformat()}.csv"'
-        )
-        response.write("\ufeff")  # so spreadsheet programs read UTF-8 (İzmir, Köln)
-        writer = csv.writer(response)
-        writer.writerow(
+        return csv_response(
+            request,
+            "office-funding",
             [
                 gettext("Office"),
                 gettext("Country"),
@@ -131,10 +144,32 @@ class OfficeAdmin(SimpleHistoryAdmin, TranslationAdmin):
                 pgettext("amount of funding", "Approved"),
                 gettext("Paid"),
                 gettext("Reported"),
-            ]
+            ],
+            selectors.finance_export_rows(),
         )
-        writer.writerows(selectors.finance_export_rows())
-        return response
+
+    def registry_csv_view(self, request):
+        """The office registry: every office with its status, place, contacts and board."""
+        self._check_view(request)
+        return csv_response(
+            request,
+            "office-registry",
+            [
+                gettext("Office"),
+                gettext("Status"),
+                gettext("Country"),
+                gettext("City"),
+                gettext("Founding date"),
+                gettext("Address"),
+                gettext("E-mail"),
+                gettext("Phone"),
+                gettext("Website"),
+                gettext("Supervising unit"),
+                gettext("Chair"),
+                gettext("Board members"),
+            ],
+            selectors.registry_export_rows(),
+        )
 
     def status_view(self, request, pk: int):
         office = get_object_or_404(Office, pk=pk)
@@ -149,6 +184,10 @@ class OfficeAdmin(SimpleHistoryAdmin, TranslationAdmin):
                 office=office, to=data["to"], by=request.user, reason=data["reason"]
             ),
             success=gettext("The status has been changed."),
+            closed=""
+            if Office.TRANSITIONS[Office.Status(office.status)]
+            else gettext("A closed office keeps its status for good."),
+            form_kwargs={"office": office},
         )
 
     @admin.action(description=_("Invite the board members without an account"))
@@ -166,9 +205,9 @@ class OfficeAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(BoardMember)
-class BoardMemberAdmin(SimpleHistoryAdmin):
+class BoardMemberAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     list_display = ["name", "office", "role", "appointed_on", "term_ends_on", "user"]
-    list_filter = ["role", "office__country", "office__status"]
+    list_filter = ["role", OfficeCountryInUseFilter, "office__status"]
     search_fields = ["name", "email", "office__name"]
     list_select_related = ["office", "user"]
     autocomplete_fields = ["office"]
@@ -177,11 +216,11 @@ class BoardMemberAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(OfficeDocument)
-class OfficeDocumentAdmin(admin.ModelAdmin):
+class OfficeDocumentAdmin(FoldedSearchMixin, admin.ModelAdmin):
     """Documents of the offices the user supervises (all for superusers), nobody else's."""
 
     list_display = ["title", "office", "kind", "download", "uploaded_by", "uploaded_at"]
-    list_filter = ["kind", "office__country"]
+    list_filter = ["kind", OfficeCountryInUseFilter]
     search_fields = ["title", "office__name", "original_name"]
     list_select_related = ["office", "uploaded_by"]
     readonly_fields = ["original_name", "size", "uploaded_by", "uploaded_at"]
@@ -248,3 +287,34 @@ class OfficeDocumentAdmin(admin.ModelAdmin):
         form = super().get_form(request, obj, **kwargs)
         form.base_fields["file"].validators = [validate_upload]
         return form
+
+
+@admin.register(OfficesDashboard)
+class OfficesDashboardAdmin(admin.ModelAdmin):
+    """A row on the admin index whose page is the supervisor's dashboard (no records of its own:
+    its list is empty and renders the dashboard instead)."""
+
+    change_list_template = "offices/admin/dashboard.html"
+
+    def _office_admin(self):
+        return self.admin_site._registry[Office]
+
+    def has_view_permission(self, request, obj=None):
+        return self._office_admin().has_view_permission(request)
+
+    def has_module_permission(self, request):
+        return self._office_admin().has_module_permission(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return super().changelist_view(request, {**dashboard_context(), **(extra_context or {})})

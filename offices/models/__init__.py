@@ -5,6 +5,7 @@ from offices.models.office import (
     Founder,
     Office,
     OfficeDocument,
+    OfficesDashboard,
     OfficeStatusChange,
 )
 
@@ -18,5 +19,6 @@ __all__ = [
     "Office",
     "OfficeDocument",
     "OfficeStatusChange",
+    "OfficesDashboard",
     "Payment",
 ]

@@ -1,5 +1,8 @@
 """Activity reports: what an office did, with highlights the board publishes."""
 
+import uuid
+from pathlib import PurePosixPath
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -7,6 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from offices.models.office import Office
+from weltstadt.private_storage import get_private_storage
+
+
+def _attachment_path(instance: "ActivityReport", filename: str) -> str:
+    suffix = PurePosixPath(filename).suffix.lower()
+    return f"offices/{instance.office_id}/activities/{uuid.uuid4().hex}{suffix}"
 
 
 class ActivityReport(models.Model):
@@ -28,6 +37,11 @@ class ActivityReport(models.Model):
         _("highlight"), blank=True, help_text=_("A short text the public may read.")
     )
     highlight_published = models.BooleanField(_("highlight published"), default=False)
+    # private like the annual report's file: served only by views that check the office
+    attachment = models.FileField(
+        _("attachment"), storage=get_private_storage, upload_to=_attachment_path, blank=True
+    )
+    attachment_name = models.CharField(_("original file name"), max_length=255, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("submitted by"),

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from offices.models.money import amount_field, currency_field
 from offices.models.office import Office
+from offices.templatetags.offices_format import money
 from weltstadt.private_storage import get_private_storage
 
 
@@ -23,6 +24,7 @@ class FundingRequest(models.Model):
         APPROVED = "approved", _("Approved in full")
         PARTLY_APPROVED = "partly_approved", _("Approved in part")
         REJECTED = "rejected", pgettext_lazy("funding request status", "Rejected")
+        WITHDRAWN = "withdrawn", pgettext_lazy("funding request status", "Withdrawn")
 
     office = models.ForeignKey(
         Office, verbose_name=_("office"), on_delete=models.PROTECT, related_name="funding_requests"
@@ -68,7 +70,7 @@ class FundingRequest(models.Model):
         ordering = ["-year", "-submitted_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.office} {self.year}: {self.amount_requested} {self.currency}"
+        return f"{self.office} {self.year}: {money(self.amount_requested, self.currency)}"
 
     @property
     def is_open(self) -> bool:
@@ -92,7 +94,7 @@ class BudgetLine(models.Model):
         ordering = ["pk"]
 
     def __str__(self) -> str:
-        return f"{self.description}: {self.amount}"
+        return f"{self.description}: {money(self.amount)}"
 
 
 class Payment(models.Model):
@@ -124,7 +126,7 @@ class Payment(models.Model):
         ordering = ["-paid_on", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.amount} {self.currency} ({self.paid_on})"
+        return f"{money(self.amount, self.currency)} ({self.paid_on})"
 
 
 def _report_path(instance: "AnnualReport", filename: str) -> str:

@@ -226,3 +226,21 @@ class OfficeDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class _NoRows(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().none()
+
+
+class OfficesDashboard(Office):
+    """No data of its own: the admin index lists it so that the supervisor's dashboard is one
+    click from the back-office's home page."""
+
+    objects = _NoRows()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("dashboard")
+        verbose_name_plural = _("dashboard")
+        default_permissions = ()

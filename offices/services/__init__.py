@@ -2,8 +2,11 @@
 
 from offices.services.board import board_member_invite, document_upload
 from offices.services.funding import (
+    FUNDABLE,
     funding_request_decide,
     funding_request_submit,
+    funding_request_update,
+    funding_request_withdraw,
     payment_record,
 )
 from offices.services.office import office_status_change
@@ -16,6 +19,7 @@ from offices.services.reports import (
 )
 
 __all__ = [
+    "FUNDABLE",
     "activity_highlight_publish",
     "activity_report_submit",
     "annual_report_review",
@@ -24,6 +28,8 @@ __all__ = [
     "document_upload",
     "funding_request_decide",
     "funding_request_submit",
+    "funding_request_update",
+    "funding_request_withdraw",
     "office_status_change",
     "payment_record",
     "reminders_send",

@@ -12,25 +12,80 @@ from simple_history.utils import bulk_create_with_history
 from offices.models import AnnualReport, BudgetLine, FundingRequest, Office, Payment
 from offices.models.money import CENT, Currency
 from offices.services.errors import OfficeError
-from offices.services.notify import board_users
+from offices.services.notify import board_users, supervisor_users
 from offices.templatetags.offices_format import money
 from weltstadt.models import User
 from weltstadt.outbox import mail_enqueue_for_user
 
-MAX_AMOUNT = Decimal("999999999999.99")
+MAX_AMOUNT = Decimal("999999999999.99")  # what the database column holds
+FUNDABLE = (Office.Status.FOUNDING, Office.Status.ACTIVE)
 
 
-def _amount(value, *, label: str) -> Decimal:
-    """A positive amount with at most two decimals, as a Decimal (never through float)."""
+def max_line_amount() -> Decimal:
+    return Decimal(str(getattr(settings, "OFFICES_MAX_LINE_AMOUNT", "100000")))
+
+
+def max_request_amount() -> Decimal:
+    return Decimal(str(getattr(settings, "OFFICES_MAX_REQUEST_AMOUNT", "500000")))
+
+
+def _amount(value, *, label: str, limit: Decimal | None = None) -> Decimal:
+    """A positive amount with at most two decimals, as a Decimal (never through float), at most
+    `limit` (the configured per-line limit unless given)."""
     try:
         amount = value if isinstance(value, Decimal) else Decimal(str(value).strip())
     except (InvalidOperation, ValueError):
         raise OfficeError(_("%(label)s is not an amount.") % {"label": label}) from None
-    if not amount.is_finite() or amount < CENT or amount > MAX_AMOUNT:
+    if not amount.is_finite() or amount < CENT:
         raise OfficeError(_("%(label)s must be a positive amount.") % {"label": label})
     if amount != amount.quantize(CENT):
         raise OfficeError(_("%(label)s may have at most two decimals.") % {"label": label})
+    limit = min(limit if limit is not None else max_line_amount(), MAX_AMOUNT)
+    if amount > limit:
+        raise OfficeError(
+            _("%(label)s may be at most %(limit)s.") % {"label": label, "limit": money(limit)}
+        )
     return amount.quantize(CENT)
+
+
+def _clean_lines(lines: Iterable[tuple[str, Decimal | str]]) -> list[tuple[str, Decimal]]:
+    clean = []
+    for description, amount in lines:
+        description = (description or "").strip()
+        if not description:
+            raise OfficeError(_("Every budget line needs a description."))
+        clean.append((description[:200], _amount(amount, label=description)))
+    if not clean:
+        raise OfficeError(_("Add at least one budget line."))
+    total = sum((amount for _d, amount in clean), Decimal("0.00"))
+    if total > max_request_amount():
+        raise OfficeError(
+            _("A request may ask for at most %(limit)s in all; this one asks for %(total)s.")
+            % {"limit": money(max_request_amount()), "total": money(total)}
+        )
+    return clean
+
+
+def _check_fundable(office: Office) -> None:
+    """Money goes only to offices being founded or active, never to suspended or closed ones."""
+    if office.status not in FUNDABLE:
+        raise OfficeError(
+            _("The office is “%(status)s”: it cannot be funded until it is active again.")
+            % {"status": Office.Status(office.status).label}
+        )
+
+
+def _request_context(request: FundingRequest) -> dict:
+    return {
+        "office": request.office.name,
+        "office_id": request.office_id,
+        "request_id": request.pk,
+        "year": request.year,
+        "status": request.status,
+        "requested": str(request.amount_requested),
+        "approved": str(request.amount_approved) if request.amount_approved is not None else "",
+        "currency": request.currency,
+    }
 
 
 def report_deadline(year: int) -> datetime.date:
@@ -56,26 +111,14 @@ def funding_request_submit(
     """
     if currency not in Currency.values:
         raise OfficeError(_("Choose a currency from the list."))
-    if office.status not in (Office.Status.FOUNDING, Office.Status.ACTIVE):
+    if office.status not in FUNDABLE:
         raise OfficeError(_("Only offices being founded or active can request funding."))
-    this_year = timezone.localdate().year
-    if not (this_year - 1 <= int(year) <= this_year + 2):
-        raise OfficeError(_("Funding can be requested for last year up to two years ahead."))
-    purpose = (purpose or "").strip()
-    if not purpose:
-        raise OfficeError(_("Describe the purpose of the request."))
-    clean = []
-    for description, amount in lines:
-        description = (description or "").strip()
-        if not description:
-            raise OfficeError(_("Every budget line needs a description."))
-        clean.append((description[:200], _amount(amount, label=description)))
-    if not clean:
-        raise OfficeError(_("Add at least one budget line."))
+    year, purpose = _check_year_and_purpose(year, purpose)
+    clean = _clean_lines(lines)
     with transaction.atomic():
         request = FundingRequest.objects.create(
             office=office,
-            year=int(year),
+            year=year,
             purpose=purpose,
             currency=currency,
             amount_requested=sum((amount for _d, amount in clean), Decimal("0.00")),
@@ -86,7 +129,74 @@ def funding_request_submit(
             BudgetLine,
             default_user=by,
         )
+        for user in supervisor_users(office):
+            mail_enqueue_for_user(
+                user,
+                key=f"offices:funding-submitted:{request.pk}:{user.pk}",
+                template="offices/funding_submitted",
+                context={**_request_context(request), "purpose": purpose},
+            )
     return request
+
+
+def _check_year_and_purpose(year, purpose) -> tuple[int, str]:
+    this_year = timezone.localdate().year
+    if not (this_year - 1 <= int(year) <= this_year + 2):
+        raise OfficeError(_("Funding can be requested for last year up to two years ahead."))
+    purpose = (purpose or "").strip()
+    if not purpose:
+        raise OfficeError(_("Describe the purpose of the request."))
+    return int(year), purpose
+
+
+def funding_request_update(
+    *,
+    request: FundingRequest,
+    by: User,
+    year: int,
+    purpose: str,
+    currency: str,
+    lines: Iterable[tuple[str, Decimal | str]],
+) -> FundingRequest:
+    """Correct a request the supervisor has not decided yet: its lines replace the old ones.
+
+    Guarantees: only a submitted request is changed (row locked, so a decision and a correction
+    cannot cross); the same checks as a new request; the history keeps the previous version.
+    """
+    if currency not in Currency.values:
+        raise OfficeError(_("Choose a currency from the list."))
+    year, purpose = _check_year_and_purpose(year, purpose)
+    clean = _clean_lines(lines)
+    with transaction.atomic():
+        locked = (
+            FundingRequest.objects.select_for_update().select_related("office").get(pk=request.pk)
+        )
+        if locked.status != FundingRequest.Status.SUBMITTED:
+            raise OfficeError(_("This request has been decided or withdrawn: it cannot change."))
+        locked.year, locked.purpose, locked.currency = year, purpose, currency
+        locked.amount_requested = sum((amount for _d, amount in clean), Decimal("0.00"))
+        locked._change_reason = "corrected"
+        locked.save(update_fields=["year", "purpose", "currency", "amount_requested"])
+        for line in locked.budget_lines.all():
+            line.delete()
+        bulk_create_with_history(
+            [BudgetLine(request=locked, description=d, amount=a) for d, a in clean],
+            BudgetLine,
+            default_user=by,
+        )
+    return locked
+
+
+def funding_request_withdraw(*, request: FundingRequest, by: User) -> FundingRequest:
+    """The board takes back a request that has not been decided; it stays in the history."""
+    with transaction.atomic():
+        locked = FundingRequest.objects.select_for_update().get(pk=request.pk)
+        if locked.status != FundingRequest.Status.SUBMITTED:
+            raise OfficeError(_("This request has been decided or withdrawn: it cannot change."))
+        locked.status = FundingRequest.Status.WITHDRAWN
+        locked._change_reason = "withdrawn"
+        locked.save(update_fields=["status"])
+    return locked
 
 
 def funding_request_decide(
@@ -99,8 +209,9 @@ def funding_request_decide(
 ) -> FundingRequest:
     """Approve a submitted request in full or in part, or reject it with a reason.
 
-    Guarantees: only a submitted request is decided (row locked, so two supervisors cannot both
-    decide); a partial approval is above zero and below the requested amount and needs a reason;
+    Guarantees: only a submitted request of an office that can be funded is decided (row locked,
+    so two supervisors cannot both decide); an approval in full grants exactly the requested
+    amount; a partial approval is above zero and below the requested amount and needs a reason;
     a rejection needs a reason; an approval makes the year's annual report due; the board is
     mailed once.
     """
@@ -109,10 +220,23 @@ def funding_request_decide(
         locked = FundingRequest.objects.select_for_update().get(pk=request.pk)
         if locked.status != FundingRequest.Status.SUBMITTED:
             raise OfficeError(_("This request has already been decided."))
+        if decision != FundingRequest.Status.REJECTED:  # a refusal costs nothing
+            _check_fundable(Office.objects.get(pk=locked.office_id))
         if decision == FundingRequest.Status.APPROVED:
             approved = locked.amount_requested
+            if (
+                amount not in (None, "")
+                and _amount(amount, label=_("The approved amount"), limit=MAX_AMOUNT) != approved
+            ):
+                raise OfficeError(
+                    _(
+                        "An approval in full grants the requested %(requested)s %(currency)s; "
+                        "for another amount choose an approval in part."
+                    )
+                    % {"requested": money(approved), "currency": locked.currency}
+                )
         elif decision == FundingRequest.Status.PARTLY_APPROVED:
-            approved = _amount(amount, label=_("The approved amount"))
+            approved = _amount(amount, label=_("The approved amount"), limit=MAX_AMOUNT)
             if approved >= locked.amount_requested:
                 raise OfficeError(_("An approval in part must be less than the requested amount."))
             if not reason:
@@ -149,16 +273,7 @@ def funding_request_decide(
                 user,
                 key=f"offices:funding-decision:{locked.pk}:{user.pk}",
                 template="offices/funding_decision",
-                context={
-                    "office": locked.office.name,
-                    "office_id": locked.office_id,
-                    "year": locked.year,
-                    "status": locked.status,
-                    "requested": str(locked.amount_requested),
-                    "approved": str(approved) if approved is not None else "",
-                    "currency": locked.currency,
-                    "reason": reason,
-                },
+                context={**_request_context(locked), "reason": reason},
             )
     return locked
 
@@ -173,10 +288,17 @@ def payment_record(
 ) -> Payment:
     """Record a payment on an approved request, in its currency.
 
-    Guarantees: the request is approved (in full or in part); payments never add up to more than
+    Guarantees: the request is approved (in full or in part), the office can be funded (not
+    suspended or closed) and the date is not in the future; payments never add up to more than
     the approved amount (checked under a lock on the request); the currency is the request's.
     """
-    amount = _amount(amount, label=_("The payment"))
+    amount = _amount(amount, label=_("The payment"), limit=MAX_AMOUNT)
+    if isinstance(paid_on, str):
+        paid_on = datetime.date.fromisoformat(paid_on)
+    if paid_on > timezone.localdate():
+        raise OfficeError(
+            _("A payment is recorded once it has been made: the date cannot be in the future.")
+        )
     with transaction.atomic():
         locked = FundingRequest.objects.select_for_update().get(pk=request.pk)
         if locked.status not in (
@@ -184,13 +306,14 @@ def payment_record(
             FundingRequest.Status.PARTLY_APPROVED,
         ):
             raise OfficeError(_("Payments can only be recorded on approved requests."))
+        _check_fundable(Office.objects.get(pk=locked.office_id))
         paid = locked.payments.aggregate(total=Sum("amount"))["total"] or Decimal("0.00")
         if paid + amount > locked.amount_approved:
             raise OfficeError(
                 _("Payments would exceed the approved amount (%(left)s %(currency)s left).")
                 % {"left": money(locked.amount_approved - paid), "currency": locked.currency}
             )
-        return Payment.objects.create(
+        payment = Payment.objects.create(
             request=locked,
             amount=amount,
             currency=locked.currency,
@@ -198,3 +321,16 @@ def payment_record(
             reference=(reference or "").strip()[:100],
             recorded_by=by,
         )
+        for user in board_users(locked.office):
+            mail_enqueue_for_user(
+                user,
+                key=f"offices:payment:{payment.pk}:{user.pk}",
+                template="offices/payment",
+                context={
+                    **_request_context(locked),
+                    "amount": str(payment.amount),
+                    "paid_on": payment.paid_on.isoformat(),
+                    "reference": payment.reference,
+                },
+            )
+    return payment

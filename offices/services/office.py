@@ -4,7 +4,9 @@ from django.utils.translation import gettext as _
 
 from offices.models import Office, OfficeStatusChange
 from offices.services.errors import OfficeError
+from offices.services.notify import board_users
 from weltstadt.models import User
+from weltstadt.outbox import mail_enqueue_for_user
 
 
 def office_status_change(*, office: Office, to: str, by: User, reason: str) -> OfficeStatusChange:
@@ -12,7 +14,7 @@ def office_status_change(*, office: Office, to: str, by: User, reason: str) -> O
 
     Guarantees: the office row is locked, its current status checked against
     `Office.TRANSITIONS`, a reason is required; on refusal nothing changes. Becoming active for
-    the first time sets the founding date if it is empty.
+    the first time sets the founding date if it is empty; the board is told (in its language).
     """
     reason = (reason or "").strip()
     if not reason:
@@ -42,5 +44,18 @@ def office_status_change(*, office: Office, to: str, by: User, reason: str) -> O
             fields.append("founded_on")
         locked._change_reason = reason
         locked.save(update_fields=fields)
+        for user in board_users(locked):
+            mail_enqueue_for_user(
+                user,
+                key=f"offices:status-change:{change.pk}:{user.pk}",
+                template="offices/status_change",
+                context={
+                    "office": locked.name,
+                    "office_id": locked.pk,
+                    "from_status": change.from_status,
+                    "to_status": change.to_status,
+                    "reason": reason,
+                },
+            )
     office.status, office.founded_on = locked.status, locked.founded_on
     return change

@@ -19,9 +19,9 @@ class ReminderRun:
 
 
 def reminders_send(*, today: datetime.date | None = None) -> ReminderRun:
-    """Mail what is due: board terms ending within 30 days (to the supervisors), annual reports
-    due within 14 days (to the board) and overdue reports (to the board, asked to submit, and to
-    the supervisors, told of the delay with a link to the back-office).
+    """Mail what is due: board terms ending within 30 days (to the supervisors and the board),
+    annual reports due within 14 days (to the board) and overdue reports (to the board, asked to
+    submit, and to the supervisors, told of the delay with a link to the back-office).
 
     Guarantees: each reminder has an idempotency key naming its subject and occasion, so running
     this every day (or twice a day, or after a crash) mails each person once per occasion.
@@ -38,6 +38,21 @@ def reminders_send(*, today: datetime.date | None = None) -> ReminderRun:
                 user,
                 key=f"offices:term-ending:{member.pk}:{member.term_ends_on}:{user.pk}",
                 template="offices/term_ending",
+                context={
+                    "office": member.office.name,
+                    "office_id": member.office_id,
+                    "member": member.name,
+                    "role": member.role,
+                    "term_ends_on": member.term_ends_on.isoformat(),
+                },
+            )
+            run.terms_ending += 1
+        # the board hears of it too: the member whose term ends and those who serve with them
+        for user in board_users(member.office):
+            mail_enqueue_for_user(
+                user,
+                key=f"offices:term-ending-board:{member.pk}:{member.term_ends_on}:{user.pk}",
+                template="offices/term_ending_board",
                 context={
                     "office": member.office.name,
                     "office_id": member.office_id,

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from offices.models import ActivityReport, AnnualReport, Office
 from offices.models.money import Currency
 from offices.services.errors import OfficeError
-from offices.services.funding import _amount, report_deadline
-from offices.services.notify import board_users
+from offices.services.funding import _amount, max_request_amount, report_deadline
+from offices.services.notify import board_users, supervisor_users
 from offices.uploads import validate_upload
 from weltstadt.models import User
 from weltstadt.outbox import mail_enqueue_for_user
@@ -28,11 +28,12 @@ def annual_report_submit(
     """Submit (or resubmit after it was sent back) the financial and activity report of a year.
 
     Guarantees: a report already submitted or accepted is not overwritten; the amount is a
-    Decimal to the cent in a known currency; the file passes the upload checks.
+    Decimal to the cent in a known currency; the file passes the upload checks; the office's
+    supervisors are told (once per submission).
     """
     if currency not in Currency.values:
         raise OfficeError(_("Choose a currency from the list."))
-    amount = _amount(amount_spent, label=_("The amount spent"))
+    amount = _amount(amount_spent, label=_("The amount spent"), limit=max_request_amount())
     summary = (activity_summary or "").strip()
     if not summary:
         raise OfficeError(_("Describe the year's activities."))
@@ -56,6 +57,21 @@ def annual_report_submit(
         report.submitted_by = by
         report.submitted_at = timezone.now()
         report.save()
+        stamp = int(report.submitted_at.timestamp())
+        for user in supervisor_users(office):
+            mail_enqueue_for_user(
+                user,
+                key=f"offices:report-submitted:{report.pk}:{stamp}:{user.pk}",
+                template="offices/report_submitted",
+                context={
+                    "office": office.name,
+                    "office_id": office.pk,
+                    "report_id": report.pk,
+                    "year": report.year,
+                    "amount_spent": str(amount),
+                    "currency": currency,
+                },
+            )
     return report
 
 
@@ -104,14 +120,21 @@ def activity_report_submit(
     title: str,
     period_start: datetime.date,
     period_end: datetime.date,
+    attachment=None,
     **fields,
 ) -> ActivityReport:
-    """Record what an office did in a period; its highlight stays private until published."""
+    """Record what an office did in a period; its highlight stays private until published.
+
+    An attachment (photos, a programme, press cuttings) passes the same content checks as the
+    annual report's file and is served only through the views that check the office.
+    """
     title = (title or "").strip()
     if not title:
         raise OfficeError(_("Give the report a title."))
     if period_end < period_start:
         raise OfficeError(_("The period ends before it starts."))
+    if attachment is not None:
+        validate_upload(attachment)
     allowed = {
         "events",
         "events_count",
@@ -127,6 +150,8 @@ def activity_report_submit(
         period_start=period_start,
         period_end=period_end,
         submitted_by=by,
+        attachment=attachment or "",
+        attachment_name=attachment.name[:255] if attachment is not None else "",
         **{key: value for key, value in fields.items() if key in allowed},
     )
 

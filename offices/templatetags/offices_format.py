@@ -27,3 +27,11 @@ def money(amount, currency: str = "") -> str:
 
 
 register.filter("iso_date", iso_date)
+
+
+@register.filter
+def office_status(value: str) -> str:
+    """An office status code (as a mail context holds it) as its label in the active language."""
+    from offices.models import Office
+
+    return Office.Status(value).label if value in Office.Status.values else value

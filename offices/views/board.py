@@ -42,7 +42,15 @@ def board_home(request):
 def board_office(request, office_id: int):
     office = _get_office_for_user(request, office_id)
     context = selectors.office_board_area(office=office)
-    return render(request, "offices/board/office.html", {"office": office, **context})
+    return render(
+        request,
+        "offices/board/office.html",
+        {
+            "office": office,
+            "can_request_funding": office.status in services.FUNDABLE,
+            **context,
+        },
+    )
 
 
 @login_required
@@ -79,10 +87,21 @@ def board_document_download(request, office_id: int, document_id: int):
     )
 
 
+def _line_pairs(lines) -> list[tuple]:
+    return [
+        (line["description"], line["amount"])
+        for line in lines.cleaned_data
+        if line.get("description")
+    ]
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def board_request_new(request, office_id: int):
     office = _get_office_for_user(request, office_id)
+    if office.status not in services.FUNDABLE:
+        messages.error(request, _("Only offices being founded or active can request funding."))
+        return redirect("offices:board_office", office_id=office.pk)
     form = forms.FundingRequestForm(request.POST or None)
     lines = forms.BudgetLineFormSet(request.POST or None, prefix="lines")
     if request.method == "POST" and form.is_valid() and lines.is_valid():
@@ -93,11 +112,7 @@ def board_request_new(request, office_id: int):
                 year=form.cleaned_data["year"],
                 purpose=form.cleaned_data["purpose"],
                 currency=form.cleaned_data["currency"],
-                lines=[
-                    (line["description"], line["amount"])
-                    for line in lines.cleaned_data
-                    if line.get("description")
-                ],
+                lines=_line_pairs(lines),
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -107,6 +122,69 @@ def board_request_new(request, office_id: int):
     return render(
         request, "offices/board/request_form.html", {"office": office, "form": form, "lines": lines}
     )
+
+
+def _get_open_request(request, office: Office, request_id: int) -> FundingRequest | None:
+    funding = get_object_or_404(FundingRequest, pk=request_id, office=office)
+    if funding.is_open:
+        return funding
+    messages.error(request, _("This request has been decided or withdrawn: it cannot change."))
+    return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def board_request_edit(request, office_id: int, request_id: int):
+    """Correct a request until the supervisor has decided on it."""
+    office = _get_office_for_user(request, office_id)
+    funding = _get_open_request(request, office, request_id)
+    if funding is None:
+        return redirect("offices:board_request", office_id=office.pk, request_id=request_id)
+    initial = {"year": funding.year, "currency": funding.currency, "purpose": funding.purpose}
+    form = forms.FundingRequestForm(request.POST or None, initial=initial)
+    lines = forms.BudgetLineFormSet(
+        request.POST or None,
+        prefix="lines",
+        initial=[
+            {"description": b.description, "amount": b.amount} for b in funding.budget_lines.all()
+        ],
+    )
+    if request.method == "POST" and form.is_valid() and lines.is_valid():
+        try:
+            services.funding_request_update(
+                request=funding,
+                by=request.user,
+                year=form.cleaned_data["year"],
+                purpose=form.cleaned_data["purpose"],
+                currency=form.cleaned_data["currency"],
+                lines=_line_pairs(lines),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your funding request has been corrected."))
+            return redirect("offices:board_request", office_id=office.pk, request_id=funding.pk)
+    return render(
+        request,
+        "offices/board/request_form.html",
+        {"office": office, "form": form, "lines": lines, "funding": funding},
+    )
+
+
+@login_required
+@require_POST
+def board_request_withdraw(request, office_id: int, request_id: int):
+    office = _get_office_for_user(request, office_id)
+    funding = _get_open_request(request, office, request_id)
+    if funding is not None:
+        try:
+            services.funding_request_withdraw(request=funding, by=request.user)
+        except ValidationError as error:
+            for message in _error_messages(error):
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Your funding request has been withdrawn."))
+    return redirect("offices:board_request", office_id=office.pk, request_id=request_id)
 
 
 @login_required
@@ -168,7 +246,7 @@ def board_annual_report_file(request, office_id: int, report_id: int):
 @require_http_methods(["GET", "POST"])
 def board_activity_new(request, office_id: int):
     office = _get_office_for_user(request, office_id)
-    form = forms.ActivityReportForm(request.POST or None)
+    form = forms.ActivityReportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.activity_report_submit(office=office, by=request.user, **form.cleaned_data)
@@ -178,6 +256,18 @@ def board_activity_new(request, office_id: int):
             messages.success(request, _("Your activity report has been saved."))
             return redirect("offices:board_office", office_id=office.pk)
     return render(request, "offices/board/activity_form.html", {"office": office, "form": form})
+
+
+@login_required
+@require_GET
+def board_activity_file(request, office_id: int, report_id: int):
+    office = _get_office_for_user(request, office_id)
+    report = get_object_or_404(ActivityReport, pk=report_id, office=office)
+    return private_file_response(
+        report.attachment,
+        filename=report.attachment_name or None,
+        content_type=content_type_for(report.attachment.name),
+    )
 
 
 @login_required

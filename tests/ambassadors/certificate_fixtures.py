@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from ambassadors.models import ModuleCompletion
@@ -64,3 +65,8 @@ def small_certificate_pdf(monkeypatch):
         "ambassadors.certificates.documents.certificate_pdf",
         lambda certificate: b"%PDF-1.7 " + certificate.number.encode(),
     )
+
+
+def number_today(sequence: int) -> str:
+    """The number a certificate awarded today gets (its year is the award's year)."""
+    return f"IZB-{timezone.localdate().year}-{sequence:04d}"

@@ -1,9 +1,9 @@
-import csv
 import datetime
-import io
+from decimal import Decimal
 
 import pytest
 from django.core.files.base import ContentFile
+from django.utils import translation
 
 from ambassadors.models import Ambassador, Application, Evidence, ModuleCompletion
 from tests.ambassadors.factories import (
@@ -15,6 +15,7 @@ from tests.ambassadors.factories import (
 )
 from tests.factories import UserFactory, staff_with_role
 from weltstadt.accounts.roles import PROGRAMME_COORDINATOR, SUMMIT_ORGANISER
+from weltstadt.exports import read_csv_back
 from weltstadt.models import OutgoingMail
 
 ACTION = "_selected_action"
@@ -127,28 +128,44 @@ def test_evidence_is_approved_or_sent_back_in_the_admin(coordinator_client, alic
     second = Evidence.objects.create(
         ambassador=alice_ambassador, module=first.module, text="With photos"
     )
-    client.post("/admin/ambassadors/evidence/", {"action": "approve", ACTION: [second.pk]})
+    response = client.post(
+        "/admin/ambassadors/evidence/", {"action": "approve", ACTION: [second.pk]}, follow=True
+    )
+    page = response.content.decode()
+    assert "record changed" not in page
+    assert "Datensatz" not in page
+    assert f"{alice_ambassador} – {first.module}" in page  # who and which module
     second.refresh_from_db()
     assert second.status == "approved"
     assert ModuleCompletion.objects.filter(ambassador=alice_ambassador).exists()
 
 
 def test_csv_exports_of_ambassadors_and_activities(staff_client, alice_ambassador):
-    ActivityFactory(ambassador=alice_ambassador, city="İzmir", country="TR")
+    """Through the one CSV helper: a German reader's spreadsheet reads the columns (";"),
+    the headers in German, numbers as numbers and a formula-like cell as text."""
+    staff_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "de"
+    alice_ambassador.organisation = '=HYPERLINK("http://evil.example")'
+    alice_ambassador.save()
+    ActivityFactory(ambassador=alice_ambassador, city="İzmir", country="TR", people_reached=1250)
     response = staff_client.post(
         "/admin/ambassadors/ambassador/",
         {"action": "export_csv", ACTION: [alice_ambassador.pk]},
     )
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = read_csv_back(response.content, "de")
+    assert rows[0][:2] == ["Name", "E-Mail-Adresse"]
     assert rows[1][:2] == ["Alice Arslan", "alice@example.org"]
-    assert rows[1][4:6] == ["0", "2"]
+    assert rows[1][4:6] == [Decimal(0), Decimal(2)]
+    assert rows[1][9] == '\'=HYPERLINK("http://evil.example")'
+    with translation.override("de"):
+        assert rows[1][10] == translation.gettext("no")  # a boolean, in the reader's words
     activity_ids = list(alice_ambassador.activities.values_list("pk", flat=True))
     response = staff_client.post(
         "/admin/ambassadors/activity/", {"action": "export_csv", ACTION: activity_ids}
     )
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = read_csv_back(response.content, "de")
     assert rows[1][3] == "İzmir"
+    assert rows[1][5] == Decimal(1250)
 
 
 def test_publishing_from_the_admin(coordinator_client, alice_ambassador, run_on_commit):
@@ -209,3 +226,25 @@ def test_evidence_documents_in_the_back_office_are_for_the_programme_staff_only(
     assert other_staff.get(url).status_code == 403
     coordinator, _user = _role_client(client, PROGRAMME_COORDINATOR)
     assert b"".join(coordinator.get(url).streaming_content) == b"%PDF-1.4"
+
+
+@pytest.mark.parametrize(
+    ("url", "term"),
+    [
+        ("/admin/ambassadors/ambassador/", "ozturk"),
+        ("/admin/ambassadors/ambassador/", "ÇAĞRI IŞIL"),
+        ("/admin/ambassadors/application/", "sengüler"),
+        ("/admin/ambassadors/activity/", "cagri"),
+    ],
+)
+def test_admin_searches_ignore_turkish_case_and_diacritics(coordinator_client, cohort, url, term):
+    client, _user = coordinator_client
+    person = AmbassadorFactory(cohort=cohort, user=UserFactory(name="Çağrı Işıl Öztürk-Şengüler"))
+    AmbassadorFactory(cohort=cohort, user=UserFactory(name="Bert Behind"))
+    ApplicationFactory(cohort=cohort, name="Çağrı Işıl Öztürk-Şengüler")
+    ApplicationFactory(cohort=cohort, name="Bert Behind")
+    ActivityFactory(ambassador=person)
+    response = client.get(url, {"q": term})
+    assert response.status_code == 200
+    assert [str(o) for o in response.context["cl"].result_list] != []
+    assert all("Bert" not in str(o) for o in response.context["cl"].result_list)

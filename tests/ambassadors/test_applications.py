@@ -138,3 +138,80 @@ def test_nobody_can_sign_up_on_their_own(client, db):
         {"email": "self@example.org", "password1": "x-Very-long-1", "password2": "x-Very-long-1"},
     )
     assert not User.objects.filter(email="self@example.org").exists()
+
+
+def test_the_minimum_length_of_the_motivation_is_stated_before_any_error(client, cohort):
+    html = client.get("/en/ambassadors/").content.decode()
+    assert "Why do you want to become an ambassador of İzmir? At least 50 characters." in html
+    html = client.get("/de/ambassadors/").content.decode()
+    assert "Mindestens 50 Zeichen." in html
+
+
+def test_an_address_of_a_member_gets_the_same_answer_and_the_owner_a_mail(
+    client, alice, alice_ambassador, cohort, run_on_commit
+):
+    """Issue 19: "already belongs to an ambassador of the programme" told anyone who is in the
+    programme. Now the page answers as for a new address; the owner learns of it by mail, in
+    their language, with the cohort's name in that language."""
+    cohort.title_de = "Jahrgang 2026"
+    cohort.save()
+    alice.preferred_language = "de"
+    alice.save()
+    with run_on_commit():
+        response = client.post("/en/ambassadors/", {**FORM, "email": alice.email.upper()})
+    with run_on_commit():
+        new = client.post("/en/ambassadors/", {**FORM, "email": "new@example.org"})
+    assert response.status_code == new.status_code == 302
+    assert response["Location"] == new["Location"] == "/en/ambassadors/applied/"
+    assert not Application.objects.filter(email=alice.email).exists()
+    [owner_mail] = [m for m in mail.outbox if m.to == [alice.email]]
+    assert "Jahrgang 2026" in owner_mail.body
+    assert "Cohort 2026" not in owner_mail.body
+    assert OutgoingMail.objects.get(to=alice.email).language == "de"
+    # a second try the same day sends no second mail
+    with run_on_commit():
+        client.post("/en/ambassadors/", {**FORM, "email": alice.email})
+    assert len([m for m in mail.outbox if m.to == [alice.email]]) == 1
+
+
+@pytest.mark.parametrize(("language", "title"), [("de", "Jahrgang 2026"), ("fr", "Promotion 2026")])
+def test_mails_sent_from_the_admin_name_the_cohort_in_the_recipients_language(
+    language, title, staff_client, cohort, run_on_commit
+):
+    cohort.title_de, cohort.title_fr, cohort.title_en = (
+        "Jahrgang 2026",
+        "Promotion 2026",
+        "Cohort 2026",
+    )
+    cohort.save()
+    staff_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"  # staff work in English
+    accepted = ApplicationFactory(cohort=cohort, language=language, email="acc@example.org")
+    rejected = ApplicationFactory(cohort=cohort, language=language, email="rej@example.org")
+    with run_on_commit():
+        response = staff_client.post(
+            "/admin/ambassadors/application/",
+            {"action": "accept", "_selected_action": [accepted.pk]},
+            follow=True,
+        )
+    page = response.content.decode()
+    assert "record changed" not in page
+    assert f"Application accepted and invitation to the member area mailed: {accepted.name}" in page
+    with run_on_commit():
+        response = staff_client.post(
+            "/admin/ambassadors/application/",
+            {
+                "action": "reject",
+                "_selected_action": [rejected.pk],
+                "apply": "1",
+                "reason": "Full.",
+            },
+            follow=True,
+        )
+    assert f"Application rejected and the reason mailed: {rejected.name}" in (
+        response.content.decode()
+    )
+    naming_the_cohort = [m for m in mail.outbox if "2026" in m.body]
+    assert len(naming_the_cohort) == 2  # the decision of each (the invitation names none)
+    for message in naming_the_cohort:
+        assert title in message.body, message.subject
+        assert "Cohort 2026" not in message.body

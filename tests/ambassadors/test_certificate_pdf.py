@@ -15,8 +15,15 @@ from pypdf import PdfReader
 
 from ambassadors.certificates.models import CertificateFile
 from ambassadors.certificates.services import certificate_award, certificate_render
-from tests.ambassadors.certificate_fixtures import TURKISH_NAME, course, statement, turkish_graduate  # noqa: F401
+from tests.ambassadors.certificate_fixtures import (  # noqa: F401
+    TURKISH_NAME,
+    course,
+    number_today,
+    statement,
+    turkish_graduate,
+)
 from tests.pdf_glyphs import misdrawn_characters
+from tests.qr_decode import decode_qr_in_pdf
 
 
 def _text(pdf: bytes) -> str:
@@ -44,7 +51,7 @@ def test_the_pdf_holds_name_number_and_date(awarded):
     pdf = awarded.files.get(version=1).file.read()
     text = _text(pdf)
     assert TURKISH_NAME in text
-    assert awarded.number == "IZB-2026-0001"
+    assert awarded.number == number_today(1)
     assert awarded.number in text
     with translation.override("tr"):
         assert formats.date_format(awarded.awarded_on, "DATE_FORMAT") in text
@@ -79,18 +86,20 @@ def test_the_qr_code_opens_the_verification_page(awarded, tmp_path):
     path = awarded.files.get(version=1).file.path
     expected = f"{settings.SITE_URL}/tr/verify/{awarded.code}/"
     assert _qr_codes(path, tmp_path) == [expected]
+    # the independent decoder reads it as a standard QR code, not a Micro QR
+    assert decode_qr_in_pdf(awarded.files.get(version=1).file.read()) == [(expected, "QRCode")]
 
 
 def test_the_holder_gets_the_pdf_by_mail_in_their_language_once(awarded, run_on_commit):
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["cagri@example.org"]
-    assert "IZB-2026-0001" in message.subject
+    assert number_today(1) in message.subject
     with translation.override("tr"):
         assert message.body.startswith("Sevgili") or TURKISH_NAME in message.body
     assert f"/tr/verify/{awarded.code}/" in message.body
     [(filename, content, mimetype)] = message.attachments
-    assert (filename, mimetype) == ("IZB-2026-0001.pdf", "application/pdf")
+    assert (filename, mimetype) == (f"{number_today(1)}.pdf", "application/pdf")
     assert content == awarded.files.get(version=1).file.read()
     # the task again (a redelivery after a crash): nothing rendered or mailed twice
     with run_on_commit():

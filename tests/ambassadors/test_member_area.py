@@ -130,7 +130,8 @@ def test_another_ambassador_gets_404_on_every_member_url(
         if name in OWN:
             response = client.get(url)
             assert response.status_code in (200, 302), url
-            html = response.content.decode()
+            body = b"".join(response.streaming_content) if response.streaming else response.content
+            html = body.decode(errors="replace")  # bob's own mission PDF is answered at once
             for alices in ("Alice", "Bremen–İzmir friendship", "Organise a İzmir evening",
                            "report.pdf", "IZB-2026-0001"):  # fmt: skip
                 assert alices not in html, (url, alices)

@@ -90,3 +90,57 @@ def test_the_export_admin_links_the_pdf_through_a_checked_view(client, staff_cli
     assert client.get(download).status_code == 403
     client.logout()
     assert client.get(download)["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.django_db
+def test_numbers_are_typed_the_readers_way_and_search_folds_turkish(staff_client):
+    """Local data values, investment amounts, indicator values: "185.000" in a German admin is
+    one hundred and eighty-five thousand; "izmir" finds "İzmir"."""
+    from decimal import Decimal
+
+    from masterplan.models import InvestmentTarget, LocalDataset
+    from tests.masterplan.factories import PlanFactory
+    from tests.masterplan.test_amendments import form_data
+
+    dataset = LocalDataset.objects.create(
+        key="pop", title_de="Bevölkerung İzmir", source="TÜİK", unit_de="n"
+    )
+    url = f"/admin/masterplan/localdataset/{dataset.pk}/change/"
+    data = form_data(staff_client, url)
+    data.update({"values-TOTAL_FORMS": "1", "values-0-year": "2023", "values-0-value": "185.000"})
+    response = staff_client.post(url, data, HTTP_ACCEPT_LANGUAGE="de")
+    import re
+
+    errors = re.findall(
+        r'<ul class="errorlist[^"]*"[^>]*>(.*?)</ul>', response.content.decode(), re.S
+    )
+    assert response.status_code == 302, errors
+    assert dataset.values.get().value == Decimal("185000")
+
+    plan = PlanFactory()
+    InvestmentTarget.objects.create(
+        plan=plan, title="Liman İzmir", title_de="Liman İzmir", sector="logistics",
+        amount=Decimal("1"), year=2022,
+    )  # fmt: skip
+    for model, term, expected in [
+        ("investmenttarget", "izmir", "Liman İzmir"),
+        ("localdataset", "IZMIR", "Bevölkerung İzmir"),
+        ("localdataset", "bevolkerung", "Bevölkerung İzmir"),
+    ]:
+        html = staff_client.get(f"/admin/masterplan/{model}/?q={term}").content.decode()
+        assert expected in html, (model, term)
+
+
+@pytest.mark.django_db
+def test_history_pages_open_for_the_plan_parts(staff_client):
+    demo_seed()
+    plan = Plan.objects.get()
+    objective = plan.areas.first().strategies.first().objectives.first()
+    indicator = objective.indicators.first()
+    for path in [
+        f"plan/{plan.pk}",
+        f"objective/{objective.pk}",
+        f"indicator/{indicator.pk}",
+        f"investmenttarget/{plan.investment_targets.first().pk}",
+    ]:
+        assert staff_client.get(f"/admin/masterplan/{path}/history/").status_code == 200, path

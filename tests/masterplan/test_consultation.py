@@ -149,10 +149,17 @@ def test_adopted_plan_takes_no_more_comments(plan, area):
         expert_comment_create(invitation=invitation, target=area, text="late")
 
 
-def test_take_up_approves_and_rejected_cannot_be_taken_up(plan, area, staff_user):
+def test_only_an_approved_comment_can_be_taken_up(plan, area, staff_user):
     invitation = InvitationFactory(plan=plan)
     one = expert_comment_create(invitation=invitation, target=area, text="one")
     two = expert_comment_create(invitation=invitation, target=area, text="two")
+    # pending → taken up skips moderation: refused, nothing changes
+    with translation.override("en"), pytest.raises(ConsultationRefused) as refused:
+        comment_take_up(comment=one, by=staff_user)
+    assert str(refused.value) == "A comment must be approved before it can be taken up."
+    one.refresh_from_db()
+    assert (one.taken_up, one.moderation) == (False, "pending")
+    comment_moderate(comment=one, approve=True, by=staff_user)
     comment_take_up(comment=one, by=staff_user)
     one.refresh_from_db()
     assert one.taken_up
@@ -166,11 +173,18 @@ def test_take_up_approves_and_rejected_cannot_be_taken_up(plan, area, staff_user
 def test_admin_actions_and_summary_per_area(staff_client, plan, area):
     invitation = InvitationFactory(plan=plan)
     comment = expert_comment_create(invitation=invitation, target=area, text="Good idea")
-    response = staff_client.post(
+    staff_client.post(
         "/admin/masterplan/expertcomment/",
         {"action": "take_up", "_selected_action": [comment.pk]},
     )
-    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert not comment.taken_up  # still pending: refused with a message
+    for action in ("approve", "take_up"):
+        response = staff_client.post(
+            "/admin/masterplan/expertcomment/",
+            {"action": action, "_selected_action": [comment.pk]},
+        )
+        assert response.status_code == 302
     comment.refresh_from_db()
     assert comment.taken_up
     html = staff_client.get(f"/en/masterplan/staff/plans/{plan.pk}/consultation/").content.decode()
@@ -204,3 +218,26 @@ def test_admin_invites_through_the_service(staff_client, plan, run_on_commit):
     invitation = plan.invitations.get()
     assert invitation.invited_by.email == "staff@example.org"
     assert f"/de/masterplan/expert/{invitation.token}/" in mail.outbox[0].body
+
+
+@pytest.mark.parametrize("target", ["area-²", "area-١", "strategy-①", "area-", "area-1²"])
+def test_a_target_in_other_digits_is_refused_not_a_500(client, plan, area, target):
+    invitation = InvitationFactory(plan=plan)
+    response = client.post(_url(invitation), {"target": target, "text": "x"})
+    assert response.status_code == 403
+    assert "does not belong to the plan" in response.content.decode()
+    assert ExpertComment.objects.count() == 0
+
+
+def test_a_closed_consultation_neither_invites_comments_nor_promises_an_edit_form(
+    client, plan, area
+):
+    invitation = InvitationFactory(plan=plan)
+    expert_comment_create(invitation=invitation, target=area, text="Still pending")
+    plan_status_change(plan=plan, to=Plan.Status.ADOPTED, by=None, summary="done")
+    html = client.get(_url(invitation)).content.decode()
+    assert "The consultation on this plan is closed." in html
+    assert "Please give your opinion" not in html
+    assert "You can change a comment" not in html
+    assert "<textarea" not in html
+    assert "Still pending" in html

@@ -1,8 +1,8 @@
 """Acceptance 5 (queries, PDF, demo) and the public pages."""
 
-import csv
 import io
 import re
+from decimal import Decimal
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -22,6 +22,7 @@ from tests.masterplan.factories import (
     indicator_with,
 )
 from tests.pdf_glyphs import misdrawn_characters
+from weltstadt.exports import read_csv_back
 
 
 def _plan(areas: int, strategies: int, objectives: int, indicators: int) -> Plan:
@@ -70,10 +71,30 @@ def test_dashboard_has_an_svg_chart_and_a_table_per_indicator_and_csv(client):
     assert "<script" not in html.split("<main", 1)[1]
     response = client.get("/en/masterplan/dashboard.csv")
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    header, *rows = read_csv_back(response.content, "en")
+    assert header[:2] == ["Priority area", "Objective"]
     # per indicator: a baseline, two targets, two measurements
     assert len(rows) == 15
-    assert {row["kind"] for row in rows} == {"baseline", "target", "measurement"}
+    assert {row[5] for row in rows} == {"Baseline", "Target", "Measured"}
+
+
+@pytest.mark.django_db
+def test_the_csv_is_read_back_with_the_readers_decimal_mark(client):
+    from masterplan.models import Measurement
+
+    plan = PlanFactory()
+    objective = ObjectiveFactory(strategy=StrategyFactory(area=AreaFactory(plan=plan)))
+    indicator_with(objective, baseline="1250.5", targets={2024: "2000"}, measurements={2023: 1500})
+    Measurement.objects.update(source="=HYPERLINK(1)")
+    adopt(plan)
+    response = client.get("/de/masterplan/dashboard.csv")
+    content = response.content.decode("utf-8")
+    assert content.startswith("\ufeff")
+    assert "1250,5" in content
+    header, *rows = read_csv_back(response.content, "de")
+    assert len(header) == 9
+    assert [row[7] for row in rows] == [Decimal("1250.5"), Decimal("2000"), Decimal("1500")]
+    assert rows[2][8] == "'=HYPERLINK(1)"  # a formula is neutralised
 
 
 @pytest.mark.django_db
@@ -255,6 +276,28 @@ def test_every_public_page_answers_in_all_six_languages(client):
         for path in paths:
             response = client.get(f"/{language}/masterplan/{path}")
             assert response.status_code == 200, (language, path)
-    # the demo texts are in German, Turkish and English; French, Italian and Spanish fall back
-    for language in ["fr", "it", "es"]:
-        assert objective.title_de in client.get(f"/{language}/masterplan/").content.decode()
+    # the demo texts are in all six languages: nothing falls back to German on other pages
+    from django.utils.html import escape
+
+    from masterplan.models import InvestmentTarget, LocalDataset, PlanVersion, PriorityArea
+
+    for language in ["tr", "en", "fr", "it", "es"]:
+        pages = {
+            path: client.get(f"/{language}/masterplan/{path}").content.decode()
+            for path in ["", "investments/", "local-data/", f"workshops/{workshop.pk}/"]
+        }
+        assert escape(getattr(objective, f"title_{language}")) in pages[""]
+        assert escape(objective.title_de) not in pages[""]
+        for area in PriorityArea.objects.all():
+            assert escape(getattr(area, f"priority_question_{language}")) in pages[""]
+        for version in PlanVersion.objects.all():
+            assert escape(getattr(version, f"summary_{language}")) in pages[""]
+            assert escape(version.summary_de) not in pages[""]
+        for item in InvestmentTarget.objects.all():
+            assert escape(getattr(item, f"title_{language}")) in pages["investments/"]
+            assert escape(item.title_de) not in pages["investments/"]
+        for dataset in LocalDataset.objects.all():
+            assert escape(getattr(dataset, f"title_{language}")) in pages["local-data/"]
+            assert escape(dataset.title_de) not in pages["local-data/"]
+        assert escape(getattr(workshop, f"title_{language}")) in pages[f"workshops/{workshop.pk}/"]
+        assert 'lang="de"' not in pages[""].split("<main", 1)[1]

@@ -58,7 +58,94 @@ def test_bad_ballot_gets_a_message_and_changes_nothing(client, setup):
     response = _vote(client, p1, areas, [1, 2, 3])
     assert "closed" in response.content.decode()
     assert BallotRank.objects.count() == 0
-    assert client.get("/en/masterplan/ballot/nope/").status_code == 404
+
+
+def test_a_tampered_ballot_link_gets_the_friendly_invalid_link_page(client, setup):
+    _plan, _areas, _workshop, (p1, *_rest) = setup
+    response = client.get(f"/en/masterplan/ballot/{p1.token}x/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "This link is not valid." in html
+    assert "Nothing has been changed." in html
+    assert "<main" in html  # the site's own page, not Django's bare 404
+
+
+@pytest.mark.parametrize("value", ["²", "١", "①", "1²", " 1 2"])
+def test_a_rank_in_other_digits_is_refused_with_a_message_not_a_500(client, setup, value):
+    _plan, areas, _workshop, (p1, *_rest) = setup
+    data = {f"rank-{areas[0].pk}": value, f"rank-{areas[1].pk}": "2", f"rank-{areas[2].pk}": "3"}
+    response = client.post(f"/en/masterplan/ballot/{p1.token}/", data)
+    assert response.status_code == 200
+    assert "different rank from 1 to 3" in response.content.decode()
+    assert BallotRank.objects.count() == 0
+
+
+def test_a_tie_is_shown_as_a_shared_place(client, setup):
+    plan, (x, y, z), workshop, (p1, p2, _p3) = setup
+    _vote(client, p1, [x, y, z], [1, 2, 3])
+    _vote(client, p2, [x, y, z], [2, 1, 3])
+    # X = 3+2 = 5, Y = 2+3 = 5, Z = 2: X and Y share the first place
+    adopt(plan)
+    html = client.get(f"/en/masterplan/workshops/{workshop.pk}/").content.decode()
+    assert '<td>1 (shared)</td><th scope="row">X Area X</th>' in html
+    assert '<td>1 (shared)</td><th scope="row">Y Area Y</th>' in html
+    assert '<td>3</td><th scope="row">Z Area Z</th>' in html
+    assert "share a place" in html
+
+
+def test_the_ranking_closes_when_the_plan_is_adopted(client, setup):
+    plan, areas, workshop, (p1, *_rest) = setup
+    adopt(plan)
+    workshop.refresh_from_db()
+    assert workshop.ballot_open is False
+    response = _vote(client, p1, areas, [1, 2, 3])
+    assert "The ranking of this workshop is closed." in response.content.decode()
+    assert BallotRank.objects.count() == 0
+    assert "mp-ballot" not in client.get(f"/en/masterplan/ballot/{p1.token}/").content.decode()
+
+
+def test_the_ranking_closes_after_its_closing_day(client, setup):
+    import datetime
+
+    from django.utils import timezone
+
+    _plan, areas, workshop, (p1, *_rest) = setup
+    workshop.ballot_closes_on = timezone.localdate()
+    workshop.save()
+    _vote(client, p1, areas, [1, 2, 3])
+    assert BallotRank.objects.count() == 3  # the closing day itself still counts
+    workshop.ballot_closes_on = timezone.localdate() - datetime.timedelta(days=1)
+    workshop.save()
+    response = _vote(client, p1, areas, [3, 2, 1])
+    assert "The ranking of this workshop is closed." in response.content.decode()
+    assert list(BallotRank.objects.order_by("area_id").values_list("rank", flat=True)) == [1, 2, 3]
+
+
+def test_ranking_links_are_mailed_once_in_each_participants_language(
+    staff_client, setup, run_on_commit
+):
+    from django.core import mail
+
+    _plan, _areas, workshop, (p1, p2, _p3) = setup
+    for person, email, language in [(p1, "p1@example.org", "tr"), (p2, "p2@example.org", "de")]:
+        person.email, person.language = email, language
+        person.save()
+    url = "/admin/masterplan/workshop/"
+    data = {"action": "send_ballot_links", "_selected_action": [workshop.pk]}
+    confirm = staff_client.post(url, data).content.decode()
+    assert "Send 2 mails" in confirm or "2 E-Mails" in confirm
+    assert len(mail.outbox) == 0  # nothing before the confirmation
+    with run_on_commit():
+        response = staff_client.post(url, {**data, "apply": "1"})
+    assert response.status_code == 302
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert set(by_address) == {"p1@example.org", "p2@example.org"}
+    assert f"/tr/masterplan/ballot/{p1.token}/" in by_address["p1@example.org"].body
+    assert "Sayın P0" in by_address["p1@example.org"].body
+    assert f"/de/masterplan/ballot/{p2.token}/" in by_address["p2@example.org"].body
+    with run_on_commit():
+        staff_client.post(url, {**data, "apply": "1"})
+    assert len(mail.outbox) == 2  # a second run mails no one twice
 
 
 def test_results_hidden_until_adoption(client, setup):

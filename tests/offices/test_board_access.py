@@ -31,7 +31,12 @@ def things(office, alice_board, alice):
         activity_summary="s",
         financial_report=SimpleUploadedFile("f.pdf", PDF, content_type="application/pdf"),
     )  # fmt: skip
-    activity = ActivityReportFactory(office=office, highlight_published=False)
+    activity = ActivityReportFactory(
+        office=office,
+        highlight_published=False,
+        attachment=SimpleUploadedFile("programm.pdf", PDF),
+        attachment_name="programm.pdf",
+    )
     return {"document": document, "request": request, "report": report, "activity": activity}
 
 
@@ -45,9 +50,12 @@ BOARD_KWARGS = {
     "board_document": lambda o, t: {"office_id": o.pk, "document_id": t["document"].pk},
     "board_request_new": lambda o, t: {"office_id": o.pk},
     "board_request": lambda o, t: {"office_id": o.pk, "request_id": t["request"].pk},
+    "board_request_edit": lambda o, t: {"office_id": o.pk, "request_id": t["request"].pk},
+    "board_request_withdraw": lambda o, t: {"office_id": o.pk, "request_id": t["request"].pk},
     "board_annual_report": lambda o, t: {"office_id": o.pk},
     "board_annual_report_file": lambda o, t: {"office_id": o.pk, "report_id": t["report"].pk},
     "board_activity_new": lambda o, t: {"office_id": o.pk},
+    "board_activity_file": lambda o, t: {"office_id": o.pk, "report_id": t["activity"].pk},
     "board_activity_highlight": lambda o, t: {"office_id": o.pk, "report_id": t["activity"].pk},
 }
 
@@ -181,7 +189,7 @@ def test_a_former_board_member_loses_access(client, alice, alice_board, office, 
     alice_board.save()
     client.force_login(alice)
     for name, url in board_urls(office, things):
-        method = "post" if name == "board_activity_highlight" else "get"
+        method = "post" if name in ("board_activity_highlight", "board_request_withdraw") else "get"
         assert getattr(client, method)(url).status_code == 404, url
 
 

@@ -56,7 +56,8 @@ def test_request_report_partial_approval_payment_and_dashboard(
     page.select_option('select[name="year"]', str(YEAR))
     page.select_option('select[name="currency"]', "EUR")
     page.fill('textarea[name="purpose"]', "İzmir-Tage: Ausstellung und Konzert")
-    for i, (text, amount) in enumerate([("Saal", "0.10"), ("Druck", "0.20"), ("Honorare", "1000")]):
+    # typed as a German writes amounts (the fields read the reader's decimal comma)
+    for i, (text, amount) in enumerate([("Saal", "0,10"), ("Druck", "0,20"), ("Honorare", "1000")]):
         page.fill(f'input[name="lines-{i}-description"]', text)
         page.fill(f'input[name="lines-{i}-amount"]', amount)
     page.locator("form.board-form button[type=submit]").click()
@@ -66,7 +67,7 @@ def test_request_report_partial_approval_payment_and_dashboard(
     # ... and the annual report, with the financial report as a PDF.
     page.goto(f"/de/offices/board/{office.pk}/report/")
     page.select_option('select[name="year"]', str(YEAR))
-    page.fill('input[name="amount_spent"]', "250.05")
+    page.fill('input[name="amount_spent"]', "250,05")
     page.select_option('select[name="currency"]', "EUR")
     page.fill('textarea[name="activity_summary"]', "Sechs Veranstaltungen, 2.300 Gäste")
     page.set_input_files(
@@ -88,12 +89,12 @@ def test_request_report_partial_approval_payment_and_dashboard(
     staff.click(f"text={office.name} >> nth=0")
     staff.click('a.button[href$="/decide/"]')
     staff.check('input[name="decision"][value="partly_approved"]')
-    staff.fill('input[name="amount"]', "800.00")
+    staff.fill('input[name="amount"]', "800,00")
     staff.fill('textarea[name="reason"]', "Honorare nur zum Teil")
     staff.click('input[type="submit"]')
     staff.wait_for_url(re.compile(r"/admin/offices/fundingrequest/\d+/change/$"))
     staff.click('a.button[href$="/pay/"]')
-    staff.fill('input[name="amount"]', "300.10")
+    staff.fill('input[name="amount"]', "300,10")
     staff.fill('input[name="reference"]', "ÖDEME-2026-1")
     staff.click('input[type="submit"]')
     staff.wait_for_url(re.compile(r"/admin/offices/fundingrequest/\d+/change/$"))

@@ -1,6 +1,4 @@
-import csv
 import datetime
-import io
 from decimal import Decimal
 
 import pytest
@@ -13,6 +11,7 @@ from django.utils import timezone
 from offices import services
 from offices.models import AnnualReport
 from tests.offices.factories import ActivityReportFactory, BoardMemberFactory, OfficeFactory
+from weltstadt.exports import read_csv_back
 
 YEAR = timezone.localdate().year
 
@@ -125,10 +124,11 @@ def test_csv_export_has_exact_totals_per_office_year_and_currency(
     )  # fmt: skip
     response = supervisor_client.get(reverse("admin:offices_finance_csv"))
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = read_csv_back(response.content, "de")  # ";" and the decimal comma
     assert rows[0][:4] == ["Büro", "Land", "Jahr", "Währung"]
     assert len(rows[0]) == 8
-    assert [office.name, "DE", str(YEAR), "CHF", "0.30", "0.20", "0.10", "0.30"] in rows
+    money = [Decimal("0.30"), Decimal("0.20"), Decimal("0.10"), Decimal("0.30")]
+    assert [office.name, "DE", YEAR, "CHF", *money] in rows
 
 
 @pytest.mark.parametrize("name", ["admin:offices_dashboard", "admin:offices_finance_csv"])
@@ -180,14 +180,14 @@ def test_admin_decide_pay_and_review_go_through_the_services(supervisor_client, 
     response = supervisor_client.post(decide, {"decision": "partly_approved", "amount": "150"})
     assert response.status_code == 200  # more than requested, no reason: refused
     response = supervisor_client.post(
-        decide, {"decision": "partly_approved", "amount": "80.00", "reason": "Druck entfällt"}
+        decide, {"decision": "partly_approved", "amount": "80,00", "reason": "Druck entfällt"}
     )
     assert response.status_code == 302
     pay = reverse("admin:offices_fundingrequest_pay", args=[request.pk])
     assert (
-        supervisor_client.post(pay, {"amount": "80.01", "paid_on": "2026-05-01"}).status_code == 200
+        supervisor_client.post(pay, {"amount": "80,01", "paid_on": "2026-05-01"}).status_code == 200
     )
-    response = supervisor_client.post(pay, {"amount": "50.00", "paid_on": "2026-05-01"})
+    response = supervisor_client.post(pay, {"amount": "50,00", "paid_on": "2026-05-01"})
     assert response.status_code == 302
     request.refresh_from_db()
     assert request.amount_approved == Decimal("80.00")

@@ -61,3 +61,51 @@ def test_demo_texts_are_in_german_and_turkish_as_the_pages_are(client):
         ("/tr/offices/wien/", "Viyana'da İzmir Kültür Akşamı"),
     ]:
         assert escape(title) in client.get(url).content.decode(), url
+
+
+@pytest.mark.django_db
+def test_demo_texts_the_public_reads_exist_in_all_six_languages(client):
+    """Nothing on a French, Italian or Spanish page falls back to German."""
+    from offices.models import ActivityReport
+
+    demo_seed_all()
+    languages = ["de", "tr", "en", "fr", "it", "es"]
+    described = Office.objects.exclude(description_de="")
+    assert described.count() >= 3
+    for office in described:
+        texts = [getattr(office, f"description_{code}") for code in languages]
+        assert all(texts), office.slug
+        assert len(set(texts)) == 6, office.slug
+    for report in ActivityReport.objects.filter(highlight_published=True):
+        for field in ["title", "highlight"]:
+            texts = [getattr(report, f"{field}_{code}") for code in languages]
+            assert all(texts), (report.pk, field)
+    for code, title in [
+        ("fr", "Journées d'İzmir à Brême"),
+        ("it", "Giornate di İzmir a Brema"),
+        ("es", "Jornadas de İzmir en Bremen"),
+    ]:
+        html = client.get(f"/{code}/offices/bremen/").content.decode()
+        assert escape(title) in html, code
+        assert 'lang="de"' not in html.split("<main")[1], code  # no German fallback shown
+
+
+@pytest.mark.django_db
+def test_the_demo_statutes_are_a_valid_pdf_with_a_page(tmp_path):
+    import subprocess
+
+    from offices.models import OfficeDocument
+
+    demo_seed_all()
+    document = OfficeDocument.objects.get(office__slug="bremen", kind="statutes")
+    path = tmp_path / "satzung.pdf"
+    with document.file.open("rb") as handle:
+        path.write_bytes(handle.read())
+    check = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    pages = subprocess.run(
+        ["qpdf", "--show-npages", str(path)], capture_output=True, text=True, check=True
+    )
+    assert int(pages.stdout) >= 1
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True)
+    assert "Satzung" in text.stdout

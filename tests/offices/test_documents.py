@@ -1,3 +1,4 @@
+import datetime
 from pathlib import Path
 
 import pytest
@@ -7,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from offices.models import OfficeDocument
+from offices.models import ActivityReport, OfficeDocument
 from offices.uploads import MAX_UPLOAD_BYTES
 from tests.offices.factories import supervisor_user
 
@@ -117,16 +118,22 @@ def private_files(office, alice, alice_board):
         office=office, by=alice, year=2026, amount_spent="5.00", currency="EUR",
         activity_summary="s", financial_report=SimpleUploadedFile("f.pdf", PDF),
     )  # fmt: skip
+    activity = services.activity_report_submit(
+        office=office, by=alice, title="Frühjahr", period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 3, 31), attachment=SimpleUploadedFile("programm.pdf", PDF),
+    )  # fmt: skip
     o = office.pk
     board = [
         reverse("offices:board_document", kwargs={"office_id": o, "document_id": document.pk}),
         reverse(
             "offices:board_annual_report_file", kwargs={"office_id": o, "report_id": report.pk}
         ),
+        reverse("offices:board_activity_file", kwargs={"office_id": o, "report_id": activity.pk}),
     ]
     back_office = [
         reverse("admin:offices_officedocument_download", args=[document.pk]),
         reverse("admin:offices_annualreport_file", args=[report.pk]),
+        reverse("admin:offices_activityreport_file", args=[activity.pk]),
     ]
     return board, back_office
 
@@ -256,7 +263,7 @@ def test_back_office_pages_link_private_files_through_the_checked_views_only(
     client, office, supervisor, private_files
 ):
     """Private files have no /media/ address that serves them: every link is a checked view."""
-    _board, (download, report_file) = private_files
+    _board, (download, report_file, _activity_file) = private_files
     office.supervisors.add(supervisor)
     document = OfficeDocument.objects.get()
     report = office.annual_reports.get()
@@ -290,3 +297,48 @@ def test_back_office_pages_link_private_files_through_the_checked_views_only(
     document.refresh_from_db()
     assert document.title == "Satzung (neu)"
     assert _body(client.get(download)) == PDF
+
+
+def test_an_activity_report_takes_an_attachment_with_the_same_checks(
+    client, alice, alice_board, office
+):
+    client.force_login(alice)
+    url = reverse("offices:board_activity_new", kwargs={"office_id": office.pk})
+    data = {
+        "title": "Frühjahr", "period_start": "2026-01-01", "period_end": "2026-03-31",
+        "events_count": "3", "visitors": "2,300",
+    }  # fmt: skip
+    response = client.post(
+        url, {**data, "attachment": SimpleUploadedFile("programm.pdf", b"MZ not a pdf")}
+    )
+    assert response.status_code == 200  # the content is no PDF: refused, nothing stored
+    assert not ActivityReport.objects.exists()
+    response = client.post(url, {**data, "attachment": SimpleUploadedFile("programm.pdf", PDF)})
+    assert response.status_code == 302
+    report = ActivityReport.objects.get()
+    assert report.visitors == 2300
+    assert report.attachment_name == "programm.pdf"
+    assert not list(Path(settings.MEDIA_ROOT).rglob("*.pdf"))  # private, not public media
+    file_url = reverse(
+        "offices:board_activity_file", kwargs={"office_id": office.pk, "report_id": report.pk}
+    )
+    assert (
+        file_url
+        in client.get(
+            reverse("offices:board_office", kwargs={"office_id": office.pk})
+        ).content.decode()
+    )
+    assert _body(client.get(file_url)) == PDF
+
+
+def test_the_kind_of_a_document_is_chosen_not_preselected(client, alice, alice_board, office):
+    client.force_login(alice)
+    url = reverse("offices:board_document_upload", kwargs={"office_id": office.pk})
+    html = client.get(url).content.decode()
+    assert 'value="statutes" selected' not in html
+    assert '<option value="" selected>' in html
+    response = client.post(
+        url, {"title": "Protokoll", "file": SimpleUploadedFile("p.pdf", PDF), "kind": ""}
+    )
+    assert response.status_code == 200
+    assert not OfficeDocument.objects.exists()

@@ -1,7 +1,5 @@
 """Money reads as the reader's language writes it: grouped, two decimals, with the currency."""
 
-import csv
-import io
 from decimal import Decimal
 
 import pytest
@@ -11,6 +9,7 @@ from django.utils import timezone, translation
 
 from offices import services
 from offices.templatetags.offices_format import money
+from weltstadt.exports import read_csv_back
 
 YEAR = timezone.localdate().year
 NBSP = "\u00a0"
@@ -91,5 +90,11 @@ def test_admin_pages_group_amounts_but_the_csv_stays_machine_readable(supervisor
     dashboard = supervisor_client.get(reverse("admin:offices_dashboard")).content.decode()
     assert '<td class="requested">4.520,60</td>' in dashboard
     export = supervisor_client.get(reverse("admin:offices_finance_csv"))
-    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
-    assert rows[1][4:] == ["4520.60", "4000.00", "2000.00", "3150.25"]
+    rows = read_csv_back(export.content, "de")  # numbers as numbers: no grouping, decimal comma
+    assert export.content.decode("utf-8-sig").splitlines()[1].split(";")[4:] == [
+        "4520,6",
+        "4000",
+        "2000",
+        "3150,25",
+    ]
+    assert rows[1][4:] == [Decimal("4520.60"), Decimal("4000"), Decimal("2000"), Decimal("3150.25")]

@@ -108,3 +108,27 @@ def test_office_page_queries_do_not_grow_with_board_and_highlights(client):
 @pytest.mark.django_db
 def test_the_programme_appears_in_navigation(client):
     assert "/de/offices/" in client.get("/de/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_office_page_shows_its_status(client):
+    office = OfficeFactory()
+    with translation.override("de"):
+        html = client.get(office.get_absolute_url()).content.decode()
+        label = str(Office.Status.ACTIVE.label)
+    assert 'id="office-status"' in html
+    assert f">{label}</span>" in html
+
+
+@pytest.mark.django_db
+def test_the_board_page_writes_visitors_as_the_reader_writes_numbers(client, alice):
+    office = OfficeFactory()
+    BoardMemberFactory(office=office, user=alice, role="chair")
+    ActivityReportFactory(office=office, visitors=2300, events_count=1200)
+    client.force_login(alice)
+    with translation.override("de"):
+        html = client.get(reverse("offices:board_office", kwargs={"office_id": office.pk}))
+    html = html.content.decode()
+    assert "2.300 Besucher" in html
+    assert "1.200 Veranstaltungen" in html
+    assert "2300" not in html

@@ -48,9 +48,41 @@ def test_the_admin_status_page_uses_the_service(supervisor_client, supervisor):
     assert supervisor_client.get(url).status_code == 200
     response = supervisor_client.post(url, {"to": "planned", "reason": "x"})
     assert response.status_code == 200
-    assert "errornote" in response.content.decode()
+    assert response.context["form"].has_error("to")  # not even offered
+    office.refresh_from_db()
+    assert office.status == "active"
     response = supervisor_client.post(url, {"to": "suspended", "reason": "No board"})
     assert response.status_code == 302
     office.refresh_from_db()
     assert office.status == "suspended"
     assert office.status_changes.get().changed_by == supervisor
+
+
+def test_the_status_form_offers_only_the_allowed_transitions(supervisor_client):
+    office = OfficeFactory(status="active")
+    url = reverse("admin:offices_office_status", args=[office.pk])
+    form = supervisor_client.get(url).context["form"]
+    assert {value for value, _label in form.fields["to"].choices} == {"suspended", "closed"}
+    office.status = "planned"
+    office.save()
+    form = supervisor_client.get(url).context["form"]
+    assert {value for value, _label in form.fields["to"].choices} == {"founding", "closed"}
+
+
+def test_closing_is_confirmed_before_it_happens(supervisor_client):
+    office = OfficeFactory(status="active", name="İzmir Office Wien")
+    url = reverse("admin:offices_office_status", args=[office.pk])
+    response = supervisor_client.post(url, {"to": "closed", "reason": "Aufgelöst"})
+    assert response.status_code == 200
+    assert response.context["form"].has_error("confirm_final")
+    office.refresh_from_db()
+    assert office.status == "active"
+    assert "İzmir Office Wien" in response.content.decode()  # the box names the office
+    response = supervisor_client.post(
+        url, {"to": "closed", "reason": "Aufgelöst", "confirm_final": "on"}
+    )
+    assert response.status_code == 302
+    office.refresh_from_db()
+    assert office.status == "closed"
+    # closed for good: the status page no longer opens
+    assert supervisor_client.get(url).status_code == 302
