@@ -1,5 +1,9 @@
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
@@ -26,6 +30,39 @@ from summits.services.summit import (
     follow_up_set_status,
     summit_transition,
 )
+from weltstadt.text_search import FoldedSearchMixin
+
+
+class SummitTimeZoneMixin:
+    """The change form shows and reads times in the summit's own time zone (a Bremen summit in
+    Berlin time), not the server's (İzmir), and lists say which zone a time is in."""
+
+    summit_path = "summit"  # from the object to its summit; "" for the summit itself
+
+    def _summit_of(self, obj):
+        return obj if not self.summit_path else getattr(obj, self.summit_path, None)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        summit = None
+        if object_id:
+            obj = self.get_object(request, unquote(object_id))
+            summit = self._summit_of(obj) if obj is not None else None
+        elif request.GET.get("summit", "").isdigit():
+            summit = Summit.objects.filter(pk=request.GET["summit"]).first()
+        zone = summit.tz if summit is not None else timezone.get_current_timezone()
+        extra_context = {**(extra_context or {}), "summit_time_zone": str(zone)}
+        with timezone.override(zone):
+            response = super().changeform_view(request, object_id, form_url, extra_context)
+            if hasattr(response, "render"):  # the form renders its times now, in this zone
+                response.render()
+            return response
+
+    def _local(self, obj, value):
+        summit = self._summit_of(obj)
+        if value is None or summit is None:
+            return "–"
+        local = timezone.localtime(value, summit.tz)
+        return f"{date_format(local, 'SHORT_DATETIME_FORMAT')} ({summit.time_zone})"
 
 
 class SessionInline(TranslationTabularInline):
@@ -51,7 +88,8 @@ def _transition_action(status, label):
 
 
 @admin.register(Summit)
-class SummitAdmin(TranslationAdmin):
+class SummitAdmin(SummitTimeZoneMixin, FoldedSearchMixin, TranslationAdmin):
+    summit_path = ""
     list_display = ["edition", "title", "host_city", "start_date", "status", "capacity", "tools"]
     list_filter = ["status", "format", "host_city"]
     search_fields = ["title", "theme", "host_city__name"]
@@ -93,9 +131,14 @@ class SummitAdmin(TranslationAdmin):
 
     @admin.action(description=_("Render name badges (PDF)"))
     def render_badges(self, request, queryset):
-        for summit in queryset:
+        """Start the rendering on the pdf queue and show its progress (no waiting here)."""
+        summits = list(queryset)
+        for summit in summits:
             badges_schedule(summit=summit)
         self.message_user(request, _("The badges are being rendered."))
+        if len(summits) == 1:
+            return redirect("admin:summits_summit_badges_progress", pk=summits[0].pk)
+        return None
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
@@ -109,6 +152,16 @@ class SummitAdmin(TranslationAdmin):
             path("<int:pk>/message/", wrap(admin_views.message), name="summits_summit_message"),
             path("<int:pk>/badges.pdf", wrap(admin_views.badges_pdf), name="summits_summit_badges"),
             path(
+                "<int:pk>/badges/progress/",
+                wrap(admin_views.badges_progress),
+                name="summits_summit_badges_progress",
+            ),
+            path(
+                "<int:pk>/badges/progress.json",
+                wrap(admin_views.badges_progress_json),
+                name="summits_summit_badges_progress_json",
+            ),
+            path(
                 "<int:pk>/participants.csv",
                 wrap(admin_views.participants_csv),
                 name="summits_summit_csv",
@@ -118,13 +171,13 @@ class SummitAdmin(TranslationAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(TranslationAdmin):
+class ThemeAdmin(FoldedSearchMixin, TranslationAdmin):
     list_display = ["name"]
     search_fields = ["name"]
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(TranslationAdmin):
+class SpeakerAdmin(FoldedSearchMixin, TranslationAdmin):
     list_display = ["name", "affiliation", "city"]
     search_fields = ["name", "affiliation"]
     list_select_related = ["city"]
@@ -132,16 +185,31 @@ class SpeakerAdmin(TranslationAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(TranslationAdmin):
-    list_display = ["title", "summit", "starts_at", "room", "track", "language"]
+class SessionAdmin(SummitTimeZoneMixin, FoldedSearchMixin, TranslationAdmin):
+    list_display = ["title", "summit", "local_start", "room", "track", "language"]
     list_filter = ["summit", "track", "language"]
     search_fields = ["title", "abstract"]
     list_select_related = ["summit", "track"]
     autocomplete_fields = ["speakers"]
 
+    @admin.display(description=_("starts"), ordering="starts_at")
+    def local_start(self, obj):
+        return self._local(obj, obj.starts_at)
+
+    def save_model(self, request, obj, form, change):
+        # Times typed on the add page (no summit known yet) are the chosen summit's local times.
+        zone = timezone.get_current_timezone()
+        if obj.summit_id and str(zone) != str(obj.summit.tz):
+            for field in ("starts_at", "ends_at"):
+                value = getattr(obj, field)
+                if value is not None and field in form.changed_data:
+                    naive = timezone.make_naive(value, zone)
+                    setattr(obj, field, timezone.make_aware(naive, obj.summit.tz))
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(Delegation)
-class DelegationAdmin(admin.ModelAdmin):
+class DelegationAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["city", "summit", "head_name", "head_email", "created_at"]
     list_filter = ["summit"]
     search_fields = ["city__name", "head_name", "head_email"]
@@ -150,9 +218,9 @@ class DelegationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(SimpleHistoryAdmin):
+class RegistrationAdmin(SummitTimeZoneMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     list_display = ["name", "email", "summit", "city", "role", "status", "waiting_position",
-                    "checked_in_at"]  # fmt: skip
+                    "arrived"]  # fmt: skip
     list_filter = ["summit", "status", "role", "city", "language"]
     search_fields = ["name", "email", "checkin_code"]
     list_select_related = ["summit", "city"]
@@ -174,6 +242,10 @@ class RegistrationAdmin(SimpleHistoryAdmin):
             *super().get_urls(),
         ]
 
+    @admin.display(description=_("arrived"), ordering="checked_in_at")
+    def arrived(self, obj):
+        return self._local(obj, obj.checked_in_at)
+
     def has_add_permission(self, request):
         # Registrations go through the registration service (capacity, waiting list, mail).
         return False
@@ -183,11 +255,13 @@ class RegistrationAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Export the selected participants as CSV"))
     def export_csv(self, request, queryset):
-        return registrations_csv(queryset.select_related("summit", "city", "delegation__city"))
+        return registrations_csv(
+            request, queryset.select_related("summit", "city", "delegation__city")
+        )
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(TranslationAdmin):
+class DeclarationAdmin(FoldedSearchMixin, TranslationAdmin):
     list_display = ["title", "summit", "adopted_on"]
     search_fields = ["title", "text"]
     list_select_related = ["summit"]
@@ -208,7 +282,7 @@ def _status_action(status, label):
 
 
 @admin.register(FollowUpAction)
-class FollowUpActionAdmin(TranslationAdmin):
+class FollowUpActionAdmin(SummitTimeZoneMixin, FoldedSearchMixin, TranslationAdmin):
     list_display = ["what", "summit", "owner_city", "due_date", "status"]
     list_filter = ["summit", "status", "owner_city"]
     search_fields = ["what", "owner_city__name"]

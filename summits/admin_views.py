@@ -5,13 +5,16 @@ import uuid
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from summits import selectors
-from summits.exports import registrations_csv
+from summits.exports import registrations_csv, sorted_by_name
 from summits.forms import CheckInSearchForm, SummitMessageForm
 from summits.models import Registration, Summit
 from summits.services.errors import SummitError
@@ -37,42 +40,66 @@ def _context(request, summit, title, **extra):
     }
 
 
+def _check_in(request, summit, registration) -> str:
+    """Record an arrival; the outcome names what the page shows ("arrived", "already", …)."""
+    try:
+        return (
+            "arrived"
+            if registration_check_in(registration=registration, by=request.user)
+            else ("already")
+        )
+    except SummitError as error:
+        messages.error(request, error.message)
+        return "refused"
+
+
 @staff_member_required
 @require_http_methods(["GET", "POST"])
 def checkin(request, pk):
+    """Scan and done: a scanned badge (the scanner types the code and presses Enter) is checked
+    in at once; a name search lists people, each with a button. Someone already checked in gets
+    a full-screen warning with the time and the person who let them in."""
     summit = _summit(request, pk, "change_registration")
     if request.method == "POST":
-        registration = Registration.objects.filter(
-            summit=summit, pk=request.POST.get("registration")
-        ).first()
-        if registration is None:
-            messages.error(request, _("No such participant."))
+        registration = None
+        if request.POST.get("registration"):
+            registration = Registration.objects.filter(
+                summit=summit, pk=request.POST["registration"]
+            ).first()
+            if registration is None:
+                messages.error(request, _("No such participant."))
+                return redirect(request.path)
         else:
-            try:
-                if registration_check_in(registration=registration, by=request.user):
-                    messages.success(
-                        request, _("%(name)s has arrived.") % {"name": registration.name}
-                    )
-                else:
-                    messages.warning(
-                        request,
-                        _("%(name)s was already checked in.") % {"name": registration.name},
-                    )
-            except SummitError as error:
-                messages.error(request, error.message)
-        return redirect(request.get_full_path())
-    form = CheckInSearchForm(request.GET or None)
+            query = request.POST.get("q", "").strip()
+            registration = selectors.checkin_by_code(summit=summit, query=query)
+            if registration is None:
+                return redirect(f"{request.path}?{urlencode({'q': query})}")
+        outcome = _check_in(request, summit, registration)
+        return redirect(f"{request.path}?{urlencode({'outcome': outcome, 'who': registration.pk})}")
+    form = CheckInSearchForm(request.GET if "q" in request.GET else None)
     results = (
-        selectors.checkin_search(summit=summit, query=form.data.get("q", ""))
+        selectors.checkin_search(
+            summit=summit, query=form.cleaned_data["q"], language=get_language()
+        )
         if form.is_bound and form.is_valid()
         else []
     )
-    return render(
-        request,
-        "summits/admin/checkin.html",
-        _context(request, summit, _("Check-in"), form=form, results=results,
-                 counts=selectors.attendance(summit=summit)),
-    )  # fmt: skip
+    outcome = request.GET.get("outcome")
+    who = None
+    if outcome in ("arrived", "already", "refused") and request.GET.get("who", "").isdigit():
+        who = (
+            Registration.objects.select_related("city", "checked_in_by")
+            .filter(summit=summit, pk=request.GET["who"])
+            .first()
+        )
+    with timezone.override(summit.tz):
+        return render(
+            request,
+            "summits/admin/checkin.html",
+            _context(request, summit, _("Check-in"), form=form, results=results, who=who,
+                     outcome=outcome if who else None,
+                     counts=selectors.attendance(summit=summit)),
+        )  # fmt: skip
 
 
 @staff_member_required
@@ -118,12 +145,32 @@ def badges_pdf(request, pk):
 
 
 @staff_member_required
+def badges_progress(request, pk):
+    summit = _summit(request, pk, "view_registration")
+    return render(
+        request,
+        "summits/admin/badges_progress.html",
+        _context(request, summit, _("Name badges"),
+                 progress=selectors.badge_progress(summit=summit)),
+    )  # fmt: skip
+
+
+@staff_member_required
+def badges_progress_json(request, pk):
+    summit = _summit(request, pk, "view_registration")
+    return JsonResponse(selectors.badge_progress(summit=summit).as_dict())
+
+
+@staff_member_required
 def participants_csv(request, pk):
     summit = _summit(request, pk, "view_registration")
+    registrations = summit.registrations.exclude(
+        status=Registration.Status.CANCELLED
+    ).select_related("summit", "city", "delegation__city")
     return registrations_csv(
-        summit.registrations.exclude(status=Registration.Status.CANCELLED)
-        .select_related("summit", "city", "delegation__city")
-        .order_by("city__name", "name")
+        request,
+        sorted_by_name(registrations, get_language()),
+        filename=f"participants-{summit.slug}",
     )
 
 

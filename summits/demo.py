@@ -32,7 +32,7 @@ SPEAKERS = [
      "Leitet die Abteilung für Außenbeziehungen.", "Dış ilişkiler dairesini yönetiyor.",
      "Heads the department of external relations."),
     ("Jörg Müller", "Senatskanzlei Bremen", "Bremen",
-     "Referent für Städtepartnerschaften.", "Kardeş şehir ilişkilerinden sorumlu uzman.",
+     "Referent für Städtepartnerschaften.", "Partner şehir ilişkilerinden sorumlu uzman.",
      "Officer for city partnerships."),
     ("Çağla Yıldız", "Gençlik Meclisi", "Çiğli",
      "Sprecherin des Jugendrats von Çiğli.", "Çiğli Gençlik Meclisi sözcüsü.",
@@ -62,7 +62,7 @@ PROGRAMME = [
         "12:30",
         (
             "Offene Daten in der Städtepartnerschaft",
-            "Kardeş şehirlerde açık veri",
+            "Partner şehirlerde açık veri",
             "Open data between partner cities",
         ),
         "digital",
@@ -138,7 +138,7 @@ PROGRAMME = [
         "11:00",
         (
             "Kulturhauptstadt-Bewerbungen und Partnerstädte",
-            "Kültür başkenti adaylıkları ve kardeş şehirler",
+            "Kültür başkenti adaylıkları ve partner şehirler",
             "Capital-of-culture bids and partner cities",
         ),
         "culture",
@@ -164,11 +164,136 @@ PROGRAMME = [
 ]
 
 
+# French, Italian and Spanish of every German text above, so that no page in those languages
+# falls back to German (German text: (fr, it, es)).
+MORE_LANGUAGES = {
+    "Digitalisierung": ("Numérique", "Digitalizzazione", "Digitalización"),
+    "Nachhaltige Stadtentwicklung": ("Développement urbain durable", "Sviluppo urbano sostenibile",
+                                     "Desarrollo urbano sostenible"),
+    "Schutz benachteiligter Gruppen und Geflüchteter": (
+        "Protection des groupes défavorisés et des réfugiés",
+        "Tutela dei gruppi svantaggiati e dei rifugiati",
+        "Protección de los grupos desfavorecidos y de los refugiados"),
+    "Jugendbeteiligung": ("Participation des jeunes", "Partecipazione giovanile",
+                          "Participación juvenil"),
+    "Kultur und Begegnung": ("Culture et rencontre", "Cultura e incontro", "Cultura y encuentro"),
+    "Leitet die Abteilung für Außenbeziehungen.": (
+        "Dirige le service des relations extérieures.",
+        "Dirige il dipartimento per le relazioni esterne.",
+        "Dirige el departamento de relaciones exteriores."),
+    "Referent für Städtepartnerschaften.": (
+        "Chargé des jumelages.", "Referente per i gemellaggi.",
+        "Responsable de hermanamientos."),
+    "Sprecherin des Jugendrats von Çiğli.": (
+        "Porte-parole du conseil des jeunes de Çiğli.",
+        "Portavoce del consiglio dei giovani di Çiğli.",
+        "Portavoz del consejo juvenil de Çiğli."),
+    "Integrationsbeauftragte.": ("Déléguée à l'intégration.", "Delegata per l'integrazione.",
+                                 "Comisionada de integración."),
+    "Entwickelt offene Daten für Kommunen.": (
+        "Développe des données ouvertes pour les communes.",
+        "Sviluppa dati aperti per i comuni.",
+        "Desarrolla datos abiertos para los municipios."),
+    "Eröffnung und Grußworte": ("Ouverture et allocutions de bienvenue",
+                                "Apertura e saluti", "Apertura y bienvenida"),
+    "Offene Daten in der Städtepartnerschaft": (
+        "Données ouvertes entre villes partenaires", "Dati aperti tra città partner",
+        "Datos abiertos entre ciudades socias"),
+    "Klimaanpassung an Weser und Ege": (
+        "Adaptation au climat sur la Weser et l'Égée",
+        "Adattamento climatico sul Weser e sull'Egeo",
+        "Adaptación al clima en el Weser y el Egeo"),
+    "Ankommen in der Stadt: Geflüchtete schützen": (
+        "Arriver en ville : protéger les réfugiés", "Arrivare in città: proteggere i rifugiati",
+        "Llegar a la ciudad: proteger a los refugiados"),
+    "Jugendräte im Austausch": ("Les conseils des jeunes se rencontrent",
+                                "I consigli dei giovani si incontrano",
+                                "Los consejos juveniles se encuentran"),
+    "Bürgermeisterrunde": ("Table ronde des maires", "Tavola rotonda dei sindaci",
+                           "Mesa redonda de alcaldes"),
+    "Digitale Bürgerdienste gemeinsam entwickeln": (
+        "Développer ensemble des services numériques aux citoyens",
+        "Sviluppare insieme servizi digitali ai cittadini",
+        "Desarrollar juntos servicios digitales para la ciudadanía"),
+    "Kulturhauptstadt-Bewerbungen und Partnerstädte": (
+        "Candidatures de capitale de la culture et villes partenaires",
+        "Candidature a capitale della cultura e città partner",
+        "Candidaturas a capital de la cultura y ciudades socias"),
+    "Die Gemeinsame Erklärung: Entwurf und Aussprache": (
+        "La déclaration commune : projet et débat", "La dichiarazione comune: bozza e dibattito",
+        "La declaración conjunta: borrador y debate"),
+    "Abschluss": ("Clôture", "Chiusura", "Clausura"),
+    "Partnerstädtegipfel Deutschland–İzmir 2025": (
+        "Sommet des villes partenaires Allemagne–İzmir 2025",
+        "Vertice delle città partner Germania–İzmir 2025",
+        "Cumbre de ciudades socias Alemania–İzmir 2025"),
+    "Bessere Kommunikationswege zwischen Partnerstädten": (
+        "De meilleurs canaux de communication entre villes partenaires",
+        "Canali di comunicazione migliori tra città partner",
+        "Mejores canales de comunicación entre ciudades socias"),
+    "İzmir-Erklärung der Partnerstädte": (
+        "Déclaration d'İzmir des villes partenaires",
+        "Dichiarazione di İzmir delle città partner",
+        "Declaración de İzmir de las ciudades socias"),
+    "Ständiger Kontaktkreis der Außenbeziehungsämter": (
+        "Groupe de contact permanent des services des relations extérieures",
+        "Gruppo di contatto permanente degli uffici per le relazioni esterne",
+        "Grupo de contacto permanente de las oficinas de relaciones exteriores"),
+    "Jugendbegegnung Bremen–İzmir": ("Échange de jeunes Brême–İzmir",
+                                     "Scambio giovanile Brema–İzmir",
+                                     "Intercambio juvenil Bremen–İzmir"),
+    "Gemeinsame Plattform für offene Stadtdaten": (
+        "Plateforme commune de données urbaines ouvertes",
+        "Piattaforma comune di dati urbani aperti",
+        "Plataforma común de datos urbanos abiertos"),
+    "Handbuch zum Ankommen Geflüchteter": (
+        "Guide de l'accueil des réfugiés en ville",
+        "Manuale sull'arrivo dei rifugiati in città",
+        "Manual sobre la llegada de refugiados a la ciudad"),
+    "Partnerstädtegipfel Deutschland–İzmir 2027": (
+        "Sommet des villes partenaires Allemagne–İzmir 2027",
+        "Vertice delle città partner Germania–İzmir 2027",
+        "Cumbre de ciudades socias Alemania–İzmir 2027"),
+    "Digitale und nachhaltige Partnerstädte – mit der jungen Generation": (
+        "Des villes partenaires numériques et durables – avec la jeune génération",
+        "Città partner digitali e sostenibili – con le giovani generazioni",
+        "Ciudades socias digitales y sostenibles, con la generación joven"),
+}  # fmt: skip
+
+DECLARATION_TEXT = (
+    "Les villes partenaires s'engagent à établir un canal de communication permanent entre "
+    "leurs administrations, à rendre possibles chaque année des rencontres de jeunes et à "
+    "échanger leur expérience de la protection des réfugiés.\n\nElles se retrouveront à Brême "
+    "en 2027.",
+    "Le città partner si impegnano a istituire un canale di comunicazione permanente tra le "
+    "loro amministrazioni, a rendere possibili ogni anno scambi giovanili e a condividere "
+    "l'esperienza nella tutela dei rifugiati.\n\nSi incontreranno di nuovo a Brema nel 2027.",
+    "Las ciudades socias se comprometen a crear un canal de comunicación permanente entre sus "
+    "administraciones, a hacer posibles cada año encuentros juveniles y a compartir su "
+    "experiencia en la protección de los refugiados.\n\nVolverán a reunirse en Bremen en 2027.",
+)
+OPEN_DESCRIPTION = (
+    "Les délégations des villes partenaires allemandes et des arrondissements d'İzmir se "
+    "retrouvent à l'hôtel de ville de Brême. Deux jours de programme en allemand, en turc et "
+    "en anglais.",
+    "Le delegazioni delle città partner tedesche e dei distretti di İzmir si incontrano nel "
+    "municipio di Brema. Due giorni di programma in tedesco, turco e inglese.",
+    "Las delegaciones de las ciudades socias alemanas y de los distritos de İzmir se reúnen en "
+    "el ayuntamiento de Bremen. Dos días de programa en alemán, turco e inglés.",
+)
+
+
+def _more(field: str, german: str, texts: tuple[str, str, str] | None = None) -> dict:
+    """`field`_fr, _it and _es for a German text (from MORE_LANGUAGES unless given)."""
+    fr, it, es = texts or MORE_LANGUAGES[german]
+    return {f"{field}_fr": fr, f"{field}_it": it, f"{field}_es": es}
+
+
 def _themes() -> dict[str, Theme]:
     themes = {}
     for key, (de, tr, en) in THEMES.items():
         theme, _created = Theme.objects.get_or_create(
-            name_de=de, defaults={"name": de, "name_tr": tr, "name_en": en}
+            name_de=de, defaults={"name": de, "name_tr": tr, "name_en": en, **_more("name", de)}
         )
         themes[key] = theme
     return themes
@@ -185,6 +310,7 @@ def _speakers() -> list[Speaker]:
                 "bio_de": bio_de,
                 "bio_tr": bio_tr,
                 "bio_en": bio_en,
+                **_more("bio", bio_de),
             },
         )
         speakers.append(speaker)
@@ -203,6 +329,7 @@ def _programme(summit: Summit, themes, speakers) -> None:
             title_de=de,
             title_tr=tr,
             title_en=en,
+            **_more("title", de),
             starts_at=datetime.combine(on, time.fromisoformat(start), tzinfo=tz),
             ends_at=datetime.combine(on, time.fromisoformat(end), tzinfo=tz),
             room=room,
@@ -223,10 +350,12 @@ def _past_summit(themes, speakers) -> None:
         edition=1,
         title="Partnerstädtegipfel Deutschland–İzmir 2025",
         title_de="Partnerstädtegipfel Deutschland–İzmir 2025",
-        title_tr="Almanya–İzmir Kardeş Şehirler Zirvesi 2025",
+        title_tr="Almanya–İzmir Partner Şehirler Zirvesi 2025",
         title_en="Germany–İzmir Partner Cities Summit 2025",
+        **_more("title", "Partnerstädtegipfel Deutschland–İzmir 2025"),
+        **_more("theme", "Bessere Kommunikationswege zwischen Partnerstädten"),
         theme_de="Bessere Kommunikationswege zwischen Partnerstädten",
-        theme_tr="Kardeş şehirler arasında daha iyi iletişim kanalları",
+        theme_tr="Partner şehirler arasında daha iyi iletişim kanalları",
         theme_en="Better channels of communication between partner cities",
         start_date=date(2025, 10, 16),
         end_date=date(2025, 10, 17),
@@ -259,8 +388,10 @@ def _past_summit(themes, speakers) -> None:
         adopted_on=date(2025, 10, 17),
         title="İzmir-Erklärung der Partnerstädte",
         title_de="İzmir-Erklärung der Partnerstädte",
-        title_tr="Kardeş Şehirlerin İzmir Bildirisi",
+        title_tr="Partner Şehirlerin İzmir Bildirisi",
         title_en="İzmir Declaration of the Partner Cities",
+        **_more("title", "İzmir-Erklärung der Partnerstädte"),
+        **_more("text", "", DECLARATION_TEXT),
         text_de=(
             "Die Partnerstädte verpflichten sich, einen ständigen Kommunikationskanal zwischen "
             "ihren Verwaltungen einzurichten, Jugendbegegnungen jedes Jahr zu ermöglichen und "
@@ -268,7 +399,7 @@ def _past_summit(themes, speakers) -> None:
             "in Bremen."
         ),
         text_tr=(
-            "Kardeş şehirler, yönetimleri arasında kalıcı bir iletişim kanalı kurmayı, her yıl "
+            "Partner şehirler, yönetimleri arasında kalıcı bir iletişim kanalı kurmayı, her yıl "
             "gençlik buluşmalarını mümkün kılmayı ve mültecilerin korunmasında deneyim "
             "paylaşmayı taahhüt eder.\n\n2027'de Bremen'de yeniden buluşacaklar."
         ),
@@ -315,7 +446,7 @@ def _past_summit(themes, speakers) -> None:
     ]
     for de, tr, en, city, due, status in actions:
         FollowUpAction.objects.create(
-            summit=summit, what=de, what_de=de, what_tr=tr, what_en=en,
+            summit=summit, what=de, what_de=de, what_tr=tr, what_en=en, **_more("what", de),
             owner_city=City.objects.get(name=city), due_date=due, status=status,
         )  # fmt: skip
 
@@ -328,17 +459,20 @@ def _open_summit(themes, speakers) -> None:
         edition=2,
         title="Partnerstädtegipfel Deutschland–İzmir 2027",
         title_de="Partnerstädtegipfel Deutschland–İzmir 2027",
-        title_tr="Almanya–İzmir Kardeş Şehirler Zirvesi 2027",
+        title_tr="Almanya–İzmir Partner Şehirler Zirvesi 2027",
         title_en="Germany–İzmir Partner Cities Summit 2027",
+        **_more("title", "Partnerstädtegipfel Deutschland–İzmir 2027"),
+        **_more("theme", "Digitale und nachhaltige Partnerstädte – mit der jungen Generation"),
+        **_more("description", "", OPEN_DESCRIPTION),
         theme_de="Digitale und nachhaltige Partnerstädte – mit der jungen Generation",
-        theme_tr="Dijital ve sürdürülebilir kardeş şehirler – genç kuşakla birlikte",
+        theme_tr="Dijital ve sürdürülebilir partner şehirler – genç kuşakla birlikte",
         theme_en="Digital and sustainable partner cities – with the young generation",
         description_de=(
             "Delegationen der deutschen Partnerstädte und Bezirke İzmirs treffen sich im Bremer "
             "Rathaus. Zwei Tage Programm in deutscher, türkischer und englischer Sprache."
         ),
         description_tr=(
-            "İzmir'in Almanya'daki kardeş şehir ve ilçelerinin heyetleri Bremen Belediye "
+            "İzmir'in Almanya'daki partner şehir ve ilçelerinin heyetleri Bremen Belediye "
             "Sarayı'nda buluşuyor. Almanca, Türkçe ve İngilizce iki günlük program."
         ),
         description_en=(

@@ -3,10 +3,14 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.utils import timezone
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from summits.models import Session, Summit
+from weltstadt.private_storage import private_storage
 
 
 def _calendar(summit: Summit) -> Calendar:
@@ -28,10 +32,23 @@ def _session_event(session: Session, summit: Summit, url: str) -> Event:
     location = ", ".join(part for part in [session.room, summit.venue] if part)
     if location:
         event.add("location", location)
-    if session.abstract:
-        event.add("description", session.abstract)
+    description = _session_description(session)
+    if description:
+        event.add("description", description)
     event.add("url", session.stream_url or url)
     return event
+
+
+def _session_description(session: Session) -> str:
+    """The abstract and who speaks ("Speakers: Name (Affiliation), …")."""
+    parts = [session.abstract.strip()] if session.abstract else []
+    speakers = [
+        f"{speaker.name} ({speaker.affiliation})" if speaker.affiliation else speaker.name
+        for speaker in session.speakers.all()
+    ]
+    if speakers:
+        parts.append(_("Speakers: %(names)s") % {"names": ", ".join(speakers)})
+    return "\n\n".join(parts)
 
 
 def summit_calendar(*, summit: Summit, sessions: list[Session], url_path: str) -> bytes:
@@ -45,6 +62,9 @@ def summit_calendar(*, summit: Summit, sessions: list[Session], url_path: str) -
     event.add("dtend", summit.end_date + timedelta(days=1))
     event.add("dtstamp", timezone.now())
     event.add("location", ", ".join(p for p in [summit.venue, summit.host_city.name] if p))
+    description = "\n\n".join(p for p in [summit.theme, summit.description] if p)
+    if description:
+        event.add("description", description)
     event.add("url", url)
     calendar.add_component(event)
     for session in sessions:
@@ -66,3 +86,19 @@ def session_calendar(*, session: Session, url_path: str) -> bytes:
     calendar.add_component(_session_event(session, session.summit, settings.SITE_URL + url_path))
     _timezones(calendar, session.summit)
     return calendar.to_ical()
+
+
+def summit_calendar_file(*, summit: Summit, language: str) -> dict:
+    """The summit's calendar in `language`, stored privately for a mail attachment (the outbox
+    attaches files by path). Written again each time, so a mail carries the current programme."""
+    with translation.override(language):
+        content = summit_calendar(
+            summit=summit,
+            sessions=list(summit.sessions.prefetch_related("speakers").order_by("starts_at")),
+            url_path=reverse("summits:detail", kwargs={"slug": summit.slug}),
+        )
+    path = f"summits/calendars/summit-{summit.pk}-{language}.ics"
+    if private_storage.exists(path):
+        private_storage.delete(path)
+    private_storage.save(path, ContentFile(content))
+    return {"path": path, "filename": f"{summit.slug}.ics", "mimetype": "text/calendar"}

@@ -21,14 +21,22 @@ def pdf_registration_badge(registration_id: int) -> None:
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def pdf_summit_badges(summit_id: int) -> None:
-    summit = Summit.objects.select_related("host_city").filter(pk=summit_id).first()
+    """Fan out: one task per badge (the progress page counts them), then the printing sheet."""
+    summit = Summit.objects.filter(pk=summit_id).first()
     if summit is None:
         return
-    documents.badges_sheet_render(summit=summit)
     for registration_id in summit.registrations.filter(
         status=Registration.Status.CONFIRMED
     ).values_list("pk", flat=True):
         enqueue(pdf_registration_badge, registration_id)
+    enqueue(pdf_summit_badge_sheet, summit_id)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def pdf_summit_badge_sheet(summit_id: int) -> None:
+    summit = Summit.objects.select_related("host_city").filter(pk=summit_id).first()
+    if summit is not None:
+        documents.badges_sheet_render(summit=summit)
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)

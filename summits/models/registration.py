@@ -63,6 +63,9 @@ class Registration(models.Model):
         GUEST = "guest", _("Guest")
 
     class Status(models.TextChoices):
+        # Registered on the website, waiting for its owner to confirm through the mailed link;
+        # holds no place and expires (see `confirm_by`).
+        PENDING = "pending", _("Awaiting confirmation by e-mail")
         CONFIRMED = "confirmed", pgettext_lazy("registration status", "Confirmed")
         WAITING = "waiting", _("Waiting list")
         CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
@@ -107,6 +110,9 @@ class Registration(models.Model):
         _("check-in code"), max_length=16, unique=True, default=new_checkin_code, editable=False
     )
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    confirm_by = models.DateTimeField(
+        _("to be confirmed by"), null=True, blank=True, editable=False
+    )
     promoted_at = models.DateTimeField(_("moved up"), null=True, blank=True, editable=False)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True, editable=False)
     checked_in_at = models.DateTimeField(_("arrived"), null=True, blank=True, editable=False)
@@ -118,6 +124,9 @@ class Registration(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
+    )
+    badge_rendered_at = models.DateTimeField(
+        _("badge rendered"), null=True, blank=True, editable=False
     )
     badge_pdf = models.FileField(
         _("badge (PDF)"),

@@ -11,8 +11,18 @@ from weltstadt.private_storage import get_private_storage
 
 
 def validate_time_zone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
+    if value and value not in zoneinfo.available_timezones():
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+
+
+def city_time_zone(city) -> str:
+    """The time zone of a city: its country's main zone (Germany: Europe/Berlin, Türkiye:
+    Europe/Istanbul), the portal's own where the country is unknown."""
+    from babel.core import get_global
+
+    country = str(getattr(city, "country", "") or "").upper()
+    zones = get_global("territory_zones").get(country, [])
+    return zones[0] if zones else settings.TIME_ZONE
 
 
 class Summit(models.Model):
@@ -40,9 +50,12 @@ class Summit(models.Model):
     time_zone = models.CharField(
         _("time zone"),
         max_length=64,
-        default="Europe/Berlin",
+        blank=True,
         validators=[validate_time_zone],
-        help_text=_("An IANA time zone such as Europe/Berlin or Europe/Istanbul."),
+        help_text=_(
+            "An IANA time zone such as Europe/Berlin or Europe/Istanbul. Left empty, the host "
+            "city's time zone is used. Every time of the summit is shown in this zone."
+        ),
     )
     host_city = models.ForeignKey(
         "weltstadt.City", verbose_name=_("host city"), on_delete=models.PROTECT, related_name="+"
@@ -73,6 +86,12 @@ class Summit(models.Model):
         related_name="+",
         editable=False,
     )
+    badges_requested_at = models.DateTimeField(
+        _("badges requested"), null=True, blank=True, editable=False
+    )
+    badges_rendered_at = models.DateTimeField(
+        _("badge sheet rendered"), null=True, blank=True, editable=False
+    )
     badges_pdf = models.FileField(
         _("all badges (PDF)"),
         storage=get_private_storage,
@@ -99,7 +118,14 @@ class Summit(models.Model):
     def __str__(self) -> str:
         return f"{self.edition}. {self.title}"
 
+    def save(self, *args, **kwargs):
+        if not self.time_zone and self.host_city_id:
+            self.time_zone = city_time_zone(self.host_city)
+        super().save(*args, **kwargs)
+
     def clean(self):
+        if not self.time_zone and self.host_city_id:
+            self.time_zone = city_time_zone(self.host_city)
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The last day cannot be before the first.")})
         if (
@@ -113,7 +139,7 @@ class Summit(models.Model):
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
-        return zoneinfo.ZoneInfo(self.time_zone)
+        return zoneinfo.ZoneInfo(self.time_zone or settings.TIME_ZONE)
 
     @property
     def is_public(self) -> bool:

@@ -49,14 +49,26 @@ def registration_context(registration: Registration) -> dict:
         }
 
 
+# Mails that give someone a place carry the summit as a calendar file.
+WITH_CALENDAR = {"confirmed", "promoted"}
+
+
 def registration_mail(registration: Registration, *, kind: str, key: str | None = None) -> None:
     """Mail a registrant about their registration (`kind` names the template)."""
+    from summits.ical import summit_calendar_file
+
+    attachments = []
+    if kind in WITH_CALENDAR:
+        attachments.append(
+            summit_calendar_file(summit=registration.summit, language=registration.language)
+        )
     mail_enqueue(
         key=key or f"summits:registration:{registration.pk}:{kind}",
         to=registration.email,
         template=f"summits/registration_{kind}",
         language=registration.language,
         context=registration_context(registration),
+        attachments=attachments,
     )
 
 

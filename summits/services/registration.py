@@ -10,6 +10,7 @@ Guarantees:
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -83,7 +84,7 @@ def _add(summit: Summit, participant: Participant, *, delegation, city) -> Regis
         )["last"]
         position = (waiting or 0) + 1
         if position > summit.waiting_list_capacity:
-            raise SummitError(_("This summit is fully booked, and so is its waiting list."))
+            raise _Full(_("This summit is fully booked, and so is its waiting list."))
         registration.status = Status.WAITING
         registration.waiting_position = position
     registration.save()
@@ -93,11 +94,52 @@ def _add(summit: Summit, participant: Participant, *, delegation, city) -> Regis
     return registration
 
 
+class _Full(SummitError):
+    pass
+
+
 def _register(summit_id, participants, *, delegation=None, city=None) -> list[Registration]:
     summit = _lock_summit(summit_id)
     _check_open(summit)
+    _expire_pending(summit)
     _check_new_emails(summit, participants)
     return [_add(summit, p, delegation=delegation, city=city) for p in participants]
+
+
+@dataclass(frozen=True)
+class MembersAdded:
+    """What became of a delegation's batch: who got a place, who waits, who did not fit."""
+
+    confirmed: list[Registration]
+    waiting: list[Registration]
+    refused: list[Participant]
+
+    @property
+    def added(self) -> list[Registration]:
+        return [*self.confirmed, *self.waiting]
+
+
+def _register_members(summit_id, participants, *, delegation, city) -> MembersAdded:
+    """Place members in order while places or waiting places are left; the rest are refused."""
+    summit = _lock_summit(summit_id)
+    _check_open(summit)
+    _expire_pending(summit)
+    _check_new_emails(summit, participants)
+    added: list[Registration] = []
+    refused: list[Participant] = []
+    for participant in participants:
+        if refused:
+            refused.append(participant)
+            continue
+        try:
+            added.append(_add(summit, participant, delegation=delegation, city=city))
+        except _Full:
+            refused.append(participant)
+    return MembersAdded(
+        confirmed=[r for r in added if r.status == Status.CONFIRMED],
+        waiting=[r for r in added if r.status == Status.WAITING],
+        refused=refused,
+    )
 
 
 def registration_create(
@@ -111,6 +153,100 @@ def registration_create(
         raise SummitError(_("This e-mail address is already registered for this summit.")) from exc
 
 
+CONFIRM_WITHIN = timedelta(hours=48)
+ACTIVE = [Status.PENDING, Status.CONFIRMED, Status.WAITING]
+
+
+def _expire_pending(summit: Summit) -> None:
+    """Unconfirmed registrations past their time are cancelled (they never held a place)."""
+    summit.registrations.filter(status=Status.PENDING, confirm_by__lte=timezone.now()).update(
+        status=Status.CANCELLED, cancelled_at=timezone.now()
+    )
+
+
+def registration_request(
+    *, summit: Summit, participant: Participant, city: City | None = None
+) -> None:
+    """A registration from the public form: nothing counts until the owner of the address
+    confirms through the link we mail them (so nobody fills a summit with invented people).
+
+    The answer is the same whether the address is new or already registered (nothing tells a
+    stranger who is registered); the owner of a registered address gets a mail with their link
+    instead. Refused only when registration is closed or the summit and its list are full.
+    """
+    with transaction.atomic():
+        locked = _lock_summit(summit.pk)
+        _check_open(locked)
+        _expire_pending(locked)
+        email = participant.email.strip().lower()
+        existing = (
+            locked.registrations.filter(status__in=ACTIVE, email=email).order_by("pk").first()
+        )
+        if existing is not None:
+            registration_mail(
+                existing,
+                kind="again",
+                key=f"summits:registration:{existing.pk}:again:{timezone.now():%Y%m%d%H}",
+            )
+            return
+        _check_has_room(locked)
+        registration = Registration.objects.create(
+            summit=locked,
+            city=city,
+            name=participant.name.strip(),
+            email=email,
+            role=participant.role,
+            language=participant.language,
+            needs=participant.needs.strip(),
+            status=Status.PENDING,
+            confirm_by=timezone.now() + CONFIRM_WITHIN,
+        )
+        registration_mail(registration, kind="confirm")
+
+
+def _check_has_room(summit: Summit) -> None:
+    confirmed = summit.registrations.filter(status=Status.CONFIRMED).count()
+    waiting = summit.registrations.filter(status=Status.WAITING).count()
+    if confirmed >= summit.capacity and waiting >= summit.waiting_list_capacity:
+        raise SummitError(_("This summit is fully booked, and so is its waiting list."))
+
+
+def registration_confirm(*, registration: Registration) -> Registration:
+    """The owner confirmed their address: now the registration gets a place (or a place on the
+    waiting list) like any other, in the order of confirmation. Confirming twice changes
+    nothing; an expired or a full summit's confirmation is refused with a message."""
+    with transaction.atomic():
+        summit = _lock_summit(registration.summit_id)
+        registration.refresh_from_db()
+        if registration.status in (Status.CONFIRMED, Status.WAITING):
+            return registration
+        if registration.status != Status.PENDING:
+            raise SummitError(_("This registration has been cancelled."))
+        if registration.confirm_by and registration.confirm_by <= timezone.now():
+            _expire_pending(summit)
+            raise SummitError(_("This link has expired. Please register again; it takes a minute."))
+        _check_open(summit)
+        confirmed = summit.registrations.filter(status=Status.CONFIRMED).count()
+        if confirmed < summit.capacity:
+            registration.status = Status.CONFIRMED
+        else:
+            last = summit.registrations.filter(status=Status.WAITING).aggregate(
+                last=Max("waiting_position")
+            )["last"]
+            position = (last or 0) + 1
+            if position > summit.waiting_list_capacity:
+                raise SummitError(_("This summit is fully booked, and so is its waiting list."))
+            registration.status = Status.WAITING
+            registration.waiting_position = position
+        registration.confirm_by = None
+        registration.save(update_fields=["status", "waiting_position", "confirm_by"])
+        registration_mail(
+            registration,
+            kind="confirmed" if registration.status == Status.CONFIRMED else "waiting",
+        )
+        return registration
+
+
 def delegation_register(
     *,
     summit: Summit,
@@ -119,11 +255,12 @@ def delegation_register(
     head_email: str,
     head_language: str,
     members: list[Participant],
-) -> tuple[Delegation, list[Registration]]:
-    """Register a city's delegation and its members, all or nothing.
+) -> tuple[Delegation, MembersAdded]:
+    """Register a city's delegation and its members.
 
-    Members are confirmed in the given order while places are left, the rest go on the waiting
-    list. A city has one delegation per summit.
+    Members are confirmed in the given order while places are left, then go on the waiting list
+    while it has room; those who do not fit are not registered and are listed in the result
+    (nothing is registered when not even the first fits). A city has one delegation per summit.
     """
     if not members:
         raise SummitError(_("Add at least one member to the delegation."))
@@ -143,26 +280,28 @@ def delegation_register(
                 head_email=head_email.strip().lower(),
                 head_language=head_language,
             )
-            added = _register(locked.pk, members, delegation=delegation, city=city)
-            delegation_mail(delegation, added=added)
-            return delegation, added
+            result = _register_members(locked.pk, members, delegation=delegation, city=city)
+            if not result.added:
+                raise SummitError(_("This summit is fully booked, and so is its waiting list."))
+            delegation_mail(delegation, added=result.added)
+            return delegation, result
     except IntegrityError as exc:
         raise SummitError(_("This e-mail address is already registered for this summit.")) from exc
 
 
-def delegation_add_members(
-    *, delegation: Delegation, members: list[Participant]
-) -> list[Registration]:
+def delegation_add_members(*, delegation: Delegation, members: list[Participant]) -> MembersAdded:
     """Add members to an existing delegation, with the same rules as at first registration."""
     if not members:
         raise SummitError(_("Add at least one member to the delegation."))
     try:
         with transaction.atomic():
-            added = _register(
+            result = _register_members(
                 delegation.summit_id, members, delegation=delegation, city=delegation.city
             )
-            delegation_mail(delegation, added=added)
-            return added
+            if not result.added:
+                raise SummitError(_("This summit is fully booked, and so is its waiting list."))
+            delegation_mail(delegation, added=result.added)
+            return result
     except IntegrityError as exc:
         raise SummitError(_("This e-mail address is already registered for this summit.")) from exc
 

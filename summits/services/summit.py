@@ -60,7 +60,10 @@ def declaration_pdf_schedule(*, declaration: Declaration) -> None:
 
 
 def badges_schedule(*, summit: Summit) -> None:
-    """Render every confirmed participant's badge and the printing sheet, after commit."""
+    """Render every confirmed participant's badge and the printing sheet on the pdf queue, after
+    commit; `badges_requested_at` marks the run whose progress the admin shows."""
     from summits.tasks import pdf_summit_badges
 
+    summit.badges_requested_at = timezone.now()
+    Summit.objects.filter(pk=summit.pk).update(badges_requested_at=summit.badges_requested_at)
     enqueue_on_commit(pdf_summit_badges, summit.pk)

@@ -32,6 +32,7 @@ def detail(request, slug):
     cities = selectors.participating_cities(summit=summit)
     declaration = _declaration(summit)
     language = (get_language() or "de")[:2]
+    counts = selectors.registration_counts(summit=summit)
     return render(
         request,
         "summits/detail.html",
@@ -45,7 +46,8 @@ def detail(request, slug):
             "declaration_pdf": declaration is not None
             and private_storage.exists(declaration.pdf_path(language)),
             "actions": selectors.follow_up_list(summit=summit),
-            "counts": selectors.registration_counts(summit=summit),
+            "counts": counts,
+            "availability": selectors.registration_availability(summit=summit, counts=counts),
         },
     )
 
@@ -71,7 +73,7 @@ def summit_ics(request, slug):
     summit = selectors.summit_get_public(slug=slug)
     content = ical.summit_calendar(
         summit=summit,
-        sessions=list(summit.sessions.order_by("starts_at")),
+        sessions=list(summit.sessions.prefetch_related("speakers").order_by("starts_at")),
         url_path=reverse("summits:detail", kwargs={"slug": slug}),
     )
     return _ics(content, f"{summit.slug}.ics")
@@ -80,7 +82,7 @@ def summit_ics(request, slug):
 @require_GET
 def session_ics(request, slug, pk):
     summit = selectors.summit_get_public(slug=slug)
-    session = get_object_or_404(Session, summit=summit, pk=pk)
+    session = get_object_or_404(Session.objects.prefetch_related("speakers"), summit=summit, pk=pk)
     session.summit = summit
     content = ical.session_calendar(
         session=session, url_path=reverse("summits:programme", kwargs={"slug": slug})

@@ -35,7 +35,7 @@ def test_demo_has_a_past_summit_with_outcomes_and_an_open_one_with_a_full_progra
     assert upcoming.delegations.count() == 2
 
     index = client.get("/tr/summits/").content.decode()
-    assert "Almanya–İzmir Kardeş Şehirler Zirvesi 2027" in index
+    assert "Almanya–İzmir Partner Şehirler Zirvesi 2027" in index
     page = client.get("/en/summits/izmir-2025/").content.decode()
     assert "İzmir Declaration of the Partner Cities" in page
     assert "Youth exchange Bremen–İzmir" in page
@@ -48,3 +48,28 @@ def test_demo_has_a_past_summit_with_outcomes_and_an_open_one_with_a_full_progra
     link = ObjectiveLink.objects.get(content_type__model="followupaction", object_id=action.pk)
     objective_page = client.get(f"/en/masterplan/objectives/{link.objective_id}/")
     assert "Youth exchange Bremen–İzmir" in objective_page.content.decode()
+
+
+def test_the_summits_demo_speaks_all_six_languages_and_turkish_names_the_summit_one_way(
+    run_on_commit,
+):
+    from summits.models import Declaration, Session, Speaker, Theme
+
+    with run_on_commit():
+        demo_seed_all()
+    checks = [(Summit, ["title", "theme", "description"]), (Session, ["title"]),
+              (Theme, ["name"]), (Speaker, ["bio"]), (Declaration, ["title", "text"]),
+              (FollowUpAction, ["what"])]  # fmt: skip
+    missing = []
+    for model, fields in checks:
+        for obj in model.objects.all():
+            for field in fields:
+                if not getattr(obj, f"{field}_de"):
+                    continue
+                for language in ["de", "tr", "en", "fr", "it", "es"]:
+                    if not getattr(obj, f"{field}_{language}"):
+                        missing.append(f"{model.__name__} {obj.pk} {field}_{language}")
+    assert missing == []
+    turkish = [value for model, fields in checks for obj in model.objects.all()
+               for value in (getattr(obj, f"{f}_tr") or "" for f in fields)]  # fmt: skip
+    assert not [text for text in turkish if "Kardeş Şehirler Zirve" in text]

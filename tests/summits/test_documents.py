@@ -10,6 +10,7 @@ from summits.services.documents import badge_render, declaration_render
 from summits.services.summit import badges_schedule, declaration_pdf_schedule
 from tests.factories import CityFactory
 from tests.pdf_glyphs import misdrawn_characters
+from tests.qr_decode import decode_qr_in_pdf
 from tests.summits.factories import RegistrationFactory, SessionFactory, SummitFactory
 from weltstadt.private_storage import private_storage
 
@@ -116,6 +117,72 @@ def test_a_badge_carries_the_qr_code_the_check_in_page_finds():
     assert registration.checkin_code in text
 
 
+def test_every_badge_qr_is_a_standard_qr_code_that_a_phone_reads():
+    registration = RegistrationFactory(name="Şule Öztürk", language="tr")
+    badge_render(registration=registration)
+    registration.refresh_from_db()
+    assert decode_qr_in_pdf(registration.badge_pdf.read()) == [(registration.qr_content, "QRCode")]
+
+
+def test_a_160_character_name_fits_its_badge_and_leaves_the_qr_code_readable():
+    name = ("Ayşe Gülşen Çiğdem Özkan-Yılmaz-Kahraman-Büyükşehirli " * 4)[:160].strip()
+    registration = RegistrationFactory(name=name, language="de")
+    badge_render(registration=registration)
+    registration.refresh_from_db()
+    pdf = registration.badge_pdf.read()
+    assert decode_qr_in_pdf(pdf) == [(registration.qr_content, "QRCode")]
+    assert " ".join(_pdf_text(pdf).split()).count(name.split()[-1]) >= 1
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
+    # nothing is drawn over the QR code's square and its quiet zone
+    assert _ink_over_qr(pdf) == 0
+
+
+def _ink_over_qr(pdf: bytes) -> int:
+    """Dark pixels of the badge that are not the QR code's own modules: the first text line
+    right above the code must end above its quiet zone (checked on a rendering at 100 dpi)."""
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "badge.pdf"
+        source.write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", str(source),
+                        str(Path(folder) / "page")], check=True)  # fmt: skip
+        image = Image.open(Path(folder) / "page.png").convert("L")
+    mm = 100 / 25.4
+    # the code's box: left 8 mm, bottom 8 mm, 34 mm wide; its quiet zone is the box's outer
+    # ring of 4 modules; text running into it would be dark pixels in the ring
+    top = round((148 - 8 - 34) * mm)
+    left, right = round(8 * mm), round(42 * mm)
+    ring = round(34 * mm * 4 / 29) - 2
+    pixels = image.load()
+    return sum(
+        1
+        for y in range(top + 1, top + ring)
+        for x in range(left + 1, right - 1)
+        if pixels[x, y] < 128
+    )
+
+
+def test_each_badge_speaks_its_attendees_language(run_on_commit):
+    summit = SummitFactory(
+        title_de="Partnerstädtegipfel Bremen", title_tr="Bremen Kardeş Şehirler Zirvesi"
+    )
+    RegistrationFactory(summit=summit, name="Oğuz Gökçe", language="tr", role="mayor")
+    RegistrationFactory(summit=summit, name="Jörg Brandt", language="de", role="mayor")
+    with run_on_commit():
+        badges_schedule(summit=summit)
+    summit.refresh_from_db()
+    text = " ".join(_pdf_text(summit.badges_pdf.read()).split())
+    assert text.count("Bremen Kardeş Şehirler Zirvesi") == 1
+    assert text.count("Partnerstädtegipfel Bremen") == 1
+    assert "Belediye başkanı" in text
+    assert "Bürgermeister" in text
+
+
 def test_the_declaration_is_rendered_in_every_language_and_served_publicly(client, run_on_commit):
     summit = SummitFactory(slug="izmir-2025", status="held")
     declaration = Declaration.objects.create(
@@ -169,3 +236,28 @@ def test_izmir_in_the_capitals_of_badges_and_declaration_is_izmir_with_dots(
         eyebrow = _capitals(handle.read())
     assert "İZMIR" not in eyebrow
     assert "DEUTSCHLAND–İZMİRPARTNERSTÄDTEGIPFEL" in eyebrow, eyebrow
+
+
+def test_the_confirmation_mail_carries_the_summit_as_a_calendar_with_speakers(run_on_commit):
+    from django.core import mail
+
+    from summits.services.registration import Participant, registration_create
+    from tests.summits.factories import SpeakerFactory
+
+    summit = SummitFactory(title_de="Gipfel", title_tr="Zirve", slug="bremen-2027",
+                           start_date=date(2027, 4, 22), end_date=date(2027, 4, 23))  # fmt: skip
+    session = SessionFactory(summit=summit, title_de="Eröffnung", title_tr="Açılış")
+    session.speakers.add(SpeakerFactory(name="Ayşe Kaya", affiliation="İZKA"))
+    with run_on_commit():
+        registration_create(
+            summit=summit, participant=Participant("Oğuz", "o@example.org", "staff", "tr")
+        )
+    (message,) = mail.outbox
+    (attachment,) = message.attachments
+    filename, content, mimetype = attachment
+    assert (filename, mimetype) == ("bremen-2027.ics", "text/calendar")
+    _calendar, events = _events(content if isinstance(content, bytes) else content.encode())
+    whole, opening = events
+    assert str(whole.get("summary")) == "Zirve"  # in the registrant's language
+    assert str(opening.get("summary")) == "Açılış"
+    assert "Ayşe Kaya (İZKA)" in str(opening.get("description"))

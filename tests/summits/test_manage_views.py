@@ -17,15 +17,99 @@ def _form(**extra):
             "needs": "", **extra}  # fmt: skip
 
 
-def test_a_person_registers_and_lands_on_their_own_page(client, run_on_commit):
+def test_a_place_counts_only_once_the_owner_confirms_by_the_mailed_link(client, run_on_commit):
+    summit = SummitFactory(slug="s", capacity=1)
+    with run_on_commit():
+        response = client.post("/en/summits/s/register/", _form(), follow=True)
+    registration = Registration.objects.get()
+    # the submitter does not get the link: only the owner of the address does
+    assert response.redirect_chain[-1][0].endswith("/summits/s/register/sent/")
+    assert registration.manage_token not in response.content.decode()
+    assert registration.status == "pending"
+    assert summit.registrations.filter(status="confirmed").count() == 0
+    (confirm_mail,) = mail.outbox
+    assert confirm_mail.to == ["ayse@example.org"]
+    assert registration.manage_token in confirm_mail.body
+    # opening the link confirms nothing by itself (mail programs open links to check them)
+    page = client.get(f"/tr/summits/registration/{registration.manage_token}/")
+    registration.refresh_from_db()
+    assert registration.status == "pending"
+    assert 'id="confirm-registration"' in page.content.decode()
+    with run_on_commit():
+        client.post(f"/tr/summits/registration/{registration.manage_token}/confirm/")
+        client.post(f"/tr/summits/registration/{registration.manage_token}/confirm/")  # twice
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+    assert len(mail.outbox) == 2  # the confirmation, once
+    assert mail.outbox[1].attachments  # with the summit's calendar
+
+
+def test_unconfirmed_registrations_hold_no_place_and_expire(client, run_on_commit):
+    summit = SummitFactory(slug="s", capacity=1, waiting_list_capacity=0)
+    for n in range(3):  # invented people nobody confirms
+        client.post("/en/summits/s/register/", _form(email=f"fake{n}@example.org"))
+    assert summit.registrations.filter(status="pending").count() == 3
+    assert "Fully booked" not in client.get("/en/summits/s/").content.decode()
+    real = _form(email="real@example.org")
+    client.post("/en/summits/s/register/", real)
+    mine = Registration.objects.get(email="real@example.org")
+    client.post(f"/en/summits/registration/{mine.manage_token}/confirm/")
+    mine.refresh_from_db()
+    assert mine.status == "confirmed"
+    # a late confirmation finds the summit full and says so
+    late = Registration.objects.get(email="fake0@example.org")
+    response = client.post(f"/en/summits/registration/{late.manage_token}/confirm/", follow=True)
+    assert "fully booked" in response.content.decode()
+    late.refresh_from_db()
+    assert late.status == "pending"
+    # after 48 hours an unconfirmed registration lapses and its address is free again
+    Registration.objects.filter(status="pending").update(
+        confirm_by=timezone.now() - timedelta(minutes=1)
+    )
+    response = client.post(f"/en/summits/registration/{late.manage_token}/confirm/", follow=True)
+    assert "This link has expired" in response.content.decode()
+    client.post("/en/summits/s/register/", _form(email="fake1@example.org"))
+    assert summit.registrations.filter(email="fake1@example.org", status="pending").count() == 1
+
+
+def test_a_second_registration_reveals_nothing_and_the_owner_is_told_by_mail(client, run_on_commit):
     SummitFactory(slug="s")
     with run_on_commit():
-        response = client.post("/de/summits/s/register/", _form(), follow=True)
+        new = client.post("/en/summits/s/register/", _form(), follow=True)
     registration = Registration.objects.get()
-    assert response.redirect_chain[-1][0].endswith(f"/registration/{registration.manage_token}/")
-    assert registration.status == "confirmed"
-    assert len(mail.outbox) == 1
-    assert registration.manage_token in mail.outbox[0].body
+    client.post(f"/en/summits/registration/{registration.manage_token}/confirm/", follow=True)
+    mail.outbox.clear()
+    with run_on_commit():
+        again = client.post("/en/summits/s/register/", _form(email="AYSE@example.org"), follow=True)
+    assert again.redirect_chain == new.redirect_chain
+    assert _main(again) == _main(new)
+    assert Registration.objects.count() == 1
+    (told,) = mail.outbox
+    assert told.to == ["ayse@example.org"]
+    assert "zaten kayıtlı" in told.body  # in the owner's language (Turkish)
+    assert registration.manage_token in told.body
+
+
+def _main(response) -> str:
+    page = response.content.decode()
+    return page[page.index("<main") : page.index("</main>")]
+
+
+def test_registration_is_throttled_per_address_and_per_client(client, run_on_commit):
+    SummitFactory(slug="s", capacity=100)
+    for _ in range(3):
+        assert client.post("/en/summits/s/register/", _form()).status_code == 302
+    refused = client.post("/en/summits/s/register/", _form())
+    assert refused.status_code == 429
+    assert "Too many attempts" in refused.content.decode()
+    for n in range(6):  # other addresses from the same client: 10 attempts in all
+        client.post("/en/summits/s/register/", _form(email=f"p{n}@example.org"))
+    refused = client.post("/en/summits/s/register/", _form(email="new@example.org"))
+    assert refused.status_code == 429
+    assert not Registration.objects.filter(email="new@example.org").exists()
+    # another client may still register
+    other = client.__class__(REMOTE_ADDR="203.0.113.9")
+    assert other.post("/en/summits/s/register/", _form(email="new@example.org")).status_code == 302
 
 
 @pytest.mark.parametrize(
@@ -33,7 +117,6 @@ def test_a_person_registers_and_lands_on_their_own_page(client, run_on_commit):
     [
         ("closed", "Registration for this summit is closed."),
         ("full", "fully booked"),
-        ("duplicate", "already registered"),
     ],
 )
 def test_bad_registrations_get_a_clear_message_and_change_nothing(client, setup, message):
@@ -42,8 +125,9 @@ def test_bad_registrations_get_a_clear_message_and_change_nothing(client, setup,
         summit.registration_closes_at = timezone.now() - timedelta(seconds=1)
         summit.save()
     else:
-        email = "AYSE@example.org" if setup == "duplicate" else "other@example.org"
-        registration_create(summit=summit, participant=Participant("X", email, "staff", "de"))
+        registration_create(
+            summit=summit, participant=Participant("X", "other@example.org", "staff", "de")
+        )
     before = list(Registration.objects.values_list("pk", "status"))
     response = client.post("/en/summits/s/register/", _form())
     assert response.status_code == 200
@@ -75,7 +159,7 @@ def test_a_changed_link_token_gets_a_clear_message_and_changes_nothing(client):
         response = client.get(path)
         assert response.status_code == 404
         assert "This link is not valid" in response.content.decode()
-    response = client.post(f"/en/summits/registration/{changed}/cancel/")
+    response = client.post(f"/en/summits/registration/{changed}/cancel/", {"confirm": "yes"})
     assert response.status_code == 404
     registration.refresh_from_db()
     assert registration.status == "confirmed"
@@ -98,14 +182,20 @@ def test_the_manage_link_changes_and_cancels_a_registration(client, run_on_commi
         "mayor",
         "Rampe",
     )
+    # The cancel button first asks; nothing is cancelled until the person confirms.
+    question = client.get(f"{url}cancel/".replace("/de/", "/en/"))
+    assert "Do you really want to cancel your registration?" in question.content.decode()
+    client.post(f"{url}cancel/")
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
     with run_on_commit():
-        client.post(f"{url}cancel/")
+        client.post(f"{url}cancel/", {"confirm": "yes"})
     registration.refresh_from_db()
     waiting.refresh_from_db()
     assert registration.status == "cancelled"
     assert waiting.status == "confirmed"
     # Cancelling again shows a message instead of failing.
-    response = client.post(f"{url}cancel/".replace("/de/", "/en/"), follow=True)
+    response = client.post(f"{url}cancel/".replace("/de/", "/en/"), {"confirm": "yes"}, follow=True)
     assert "already been cancelled" in response.content.decode()
 
 
@@ -159,3 +249,66 @@ def test_a_filled_member_row_needs_a_role_chosen(client):
     assert "This field is required." in response.content.decode()
     assert not Registration.objects.exists()
     assert not Delegation.objects.exists()
+
+
+def test_adding_members_says_exactly_who_waits_and_who_did_not_fit(client, run_on_commit):
+    SummitFactory(slug="s", capacity=3, waiting_list_capacity=2)
+    izmir = CityFactory(name="İzmir", country="TR")
+    client.post("/en/summits/s/register/delegation/",
+                _delegation_form(izmir, [("Ada", "ada@example.org", "tr")]))  # fmt: skip
+    delegation = Delegation.objects.get()
+    five = [(f"Member {n}", f"m{n}@example.org", "tr") for n in range(5)]
+    response = client.post(
+        f"/en/summits/delegation/{delegation.token}/", _delegation_form(izmir, five), follow=True
+    )
+    page = response.content.decode()
+    assert "2 with a confirmed place, 2 on the waiting list" in page
+    assert "Not added, because the summit and its waiting list are full: Member 4." in page
+    assert delegation.registrations.count() == 5
+
+
+def test_the_head_of_delegation_edits_and_removes_a_member(client, run_on_commit):
+    summit = SummitFactory(slug="s", capacity=1)
+    izmir = CityFactory(name="İzmir", country="TR")
+    members = [("Mustafa Çelik", "m@example.org", "tr"), ("Jörg Brandt", "j@example.org", "de")]
+    client.post("/en/summits/s/register/delegation/", _delegation_form(izmir, members))
+    delegation = Delegation.objects.get()
+    mustafa, jorg = delegation.registrations.order_by("pk")
+    base = f"/en/summits/delegation/{delegation.token}/members"
+    page = client.get(f"/en/summits/delegation/{delegation.token}/").content.decode()
+    assert f"{base}/{mustafa.pk}/" in page
+    assert f"{base}/{mustafa.pk}/remove/" in page
+    change = {"name": "Jörg Brandt-Yıldız", "role": "expert", "language": "de", "needs": ""}
+    client.post(f"{base}/{jorg.pk}/", change)
+    jorg.refresh_from_db()
+    assert (jorg.name, jorg.role) == ("Jörg Brandt-Yıldız", "expert")
+    assert "Remove Mustafa Çelik" in client.get(f"{base}/{mustafa.pk}/remove/").content.decode()
+    with run_on_commit():
+        client.post(f"{base}/{mustafa.pk}/remove/", {"confirm": "yes"})
+    mustafa.refresh_from_db()
+    jorg.refresh_from_db()
+    assert (mustafa.status, jorg.status) == ("cancelled", "confirmed")  # Jörg moved up
+    # Another delegation's link cannot reach these members.
+    other = Delegation.objects.create(
+        summit=summit, city=CityFactory(name="Bremen"), head_name="X",
+        head_email="x@example.org", head_language="de",
+    )  # fmt: skip
+    assert client.get(f"/en/summits/delegation/{other.token}/members/{jorg.pk}/").status_code == 404
+    response = client.post(
+        f"/en/summits/delegation/{other.token}/members/{jorg.pk}/remove/", {"confirm": "yes"}
+    )
+    assert response.status_code == 404
+    jorg.refresh_from_db()
+    assert jorg.status == "confirmed"
+
+
+def test_delegation_members_are_listed_in_the_turkish_alphabet(client):
+    SummitFactory(slug="s", capacity=10)
+    names = [("Zehra Ak", "z@example.org", "tr"), ("Şule Öz", "s@example.org", "tr"),
+             ("İlkay Doğan", "i@example.org", "tr"), ("Ilgaz Er", "g@example.org", "tr"),
+             ("Ömer Ay", "o@example.org", "tr")]  # fmt: skip
+    data = _delegation_form(CityFactory(name="İzmir", country="TR"), names)
+    page = client.post("/tr/summits/s/register/delegation/", data, follow=True).content.decode()
+    positions = [page.index(name) for name in
+                 ["Ilgaz Er", "İlkay Doğan", "Ömer Ay", "Şule Öz", "Zehra Ak"]]  # fmt: skip
+    assert positions == sorted(positions)

@@ -113,3 +113,39 @@ def test_the_sitemap_lists_public_summits_in_every_language(client):
     assert "/tr/summits/bremen-2027/" in content
     assert "/de/summits/" in content
     assert "hidden" not in content
+
+
+def test_a_full_summit_says_so_before_anyone_fills_in_the_form(client):
+    from summits.services.registration import Participant, registration_create
+
+    summit = SummitFactory(slug="voll", capacity=1, waiting_list_capacity=1)
+    registration_create(summit=summit, participant=Participant("A", "a@example.org", "staff", "en"))
+    page = client.get("/en/summits/voll/").content.decode()
+    assert "Waiting list only" in page
+    assert "Open for registration" not in page
+    assert "waiting list only" in client.get("/en/summits/voll/register/").content.decode()
+    registration_create(summit=summit, participant=Participant("B", "b@example.org", "staff", "en"))
+    page = client.get("/en/summits/voll/").content.decode()
+    assert "Fully booked" in page
+    assert "Open for registration" not in page
+    assert "/en/summits/voll/register/" not in page
+    for path in ["/en/summits/voll/register/", "/en/summits/voll/register/delegation/"]:
+        form_page = client.get(path).content.decode()
+        assert "Fully booked" in form_page
+        assert 'name="role"' not in form_page
+        assert 'name="head_email"' not in form_page
+
+
+def test_registering_for_a_summit_and_logging_in_are_different_words_in_german(client):
+    from django.utils import translation
+    from django.utils.translation import gettext, pgettext
+
+    SummitFactory(slug="bremen")
+    with translation.override("de"):
+        login = gettext("Log in")
+        register = pgettext("summit registration", "Register")
+    assert register == "Registrieren"
+    assert register != login
+    page = client.get("/de/summits/bremen/").content.decode()
+    assert f">{register}</a>" in page
+    assert f">{login}</a>" not in page.split("<main", 1)[1]

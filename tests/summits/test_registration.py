@@ -143,7 +143,7 @@ def test_a_delegation_registers_its_members_all_or_nothing(run_on_commit):
     summit = SummitFactory(capacity=2)
     izmir = CityFactory(name="İzmir", country="TR")
     with run_on_commit():
-        delegation, added = delegation_register(
+        delegation, result = delegation_register(
             summit=summit,
             city=izmir,
             head_name="Zeynep Aksoy",
@@ -151,6 +151,7 @@ def test_a_delegation_registers_its_members_all_or_nothing(run_on_commit):
             head_language="tr",
             members=[person(1, "tr"), person(2, "de"), person(3, "en")],
         )
+    added = result.added
     assert [r.status for r in added] == [S.CONFIRMED, S.CONFIRMED, S.WAITING]
     assert all(r.city == izmir and r.delegation == delegation for r in added)
     head_mail = next(m for m in mail.outbox if m.to == ["zeynep@example.org"])
@@ -168,7 +169,22 @@ def test_a_delegation_registers_its_members_all_or_nothing(run_on_commit):
     assert Registration.objects.count() == 3
     with pytest.raises(SummitError):
         delegation_add_members(delegation=delegation, members=[person(9), person(9)])
-    assert len(delegation_add_members(delegation=delegation, members=[person(9)])) == 1
+    assert len(delegation_add_members(delegation=delegation, members=[person(9)]).added) == 1
+
+
+def test_a_batch_larger_than_the_free_places_is_placed_as_far_as_it_fits(run_on_commit):
+    summit = SummitFactory(capacity=1, waiting_list_capacity=3)
+    fill(summit, 2)  # one confirmed, one waiting: two waiting places are left
+    delegation, _first = delegation_register(
+        summit=summit, city=CityFactory(), head_name="Zeynep Aksoy",
+        head_email="zeynep@example.org", head_language="tr", members=[person(10)],
+    )  # fmt: skip
+    result = delegation_add_members(
+        delegation=delegation, members=[person(n) for n in range(11, 15)]
+    )
+    assert [r.name for r in result.waiting] == ["Person 11"]
+    assert [p.name for p in result.refused] == ["Person 12", "Person 13", "Person 14"]
+    assert summit.registrations.filter(status=S.WAITING).count() == 3
 
 
 def test_a_registrant_changes_their_details_but_not_their_place():

@@ -37,7 +37,7 @@ def test_the_check_in_page_finds_a_person_by_qr_content_or_name_and_records_arri
     assert ayse.checked_in_at is not None
     first_arrival = ayse.checked_in_at
     response = staff_client.post(url, {"registration": ayse.pk}, follow=True)
-    assert "already checked in" in response.content.decode()
+    assert "Already checked in" in response.content.decode()
     ayse.refresh_from_db()
     assert ayse.checked_in_at == first_arrival
     attendance = staff_client.get(f"/admin/summits/summit/{summit.pk}/attendance/").content.decode()
@@ -75,6 +75,7 @@ def test_csv_export_holds_participants_with_turkish_letters(staff_client):
     summit = SummitFactory()
     RegistrationFactory(summit=summit, name="Şule Öztürk", city=CityFactory(name="Çiğli"))
     RegistrationFactory(summit=summit, name="Gone", status="cancelled")
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     response = staff_client.get(f"/admin/summits/summit/{summit.pk}/participants.csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 2
@@ -178,3 +179,143 @@ def test_the_reminder_is_scheduled_with_celery_beat():
     task = PeriodicTask.objects.get(task="summits.tasks.mail_summit_reminders")
     assert task.enabled
     assert task.interval is not None
+
+
+def test_the_participants_csv_is_safe_sorted_and_in_the_summits_local_time(staff_client):
+    from datetime import UTC, datetime
+
+    from weltstadt.exports import read_csv_back
+
+    summit = SummitFactory(time_zone="Europe/Berlin", slug="bremen")
+    evil = '=HYPERLINK("http://evil.example","Klick")'
+    for name in ["Zeynep", "Şule", "Ömer", "İlkay", "Ahmet", evil]:
+        RegistrationFactory(summit=summit, name=name)
+    arrived = summit.registrations.get(name="Ahmet")
+    arrived.checked_in_at = datetime(2027, 4, 22, 7, 5, 31, 123456, tzinfo=UTC)
+    arrived.save()
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "tr"
+    response = staff_client.get(f"/admin/summits/summit/{summit.pk}/participants.csv")
+    rows = read_csv_back(response.content, "tr")
+    body = rows[1:]
+    names = [row[1] for row in body]
+    assert "'" + evil in names  # a spreadsheet shows the text, it does not run a formula
+    assert not any(str(cell).startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+    # Turkish alphabet: A, İ (after I), Ö (after O), Ş (after S), Z
+    assert [n for n in names if not n.startswith("'")] == [
+        "Ahmet",
+        "İlkay",
+        "Ömer",
+        "Şule",
+        "Zeynep",
+    ]
+    ahmet = body[names.index("Ahmet")]
+    assert "2027-04-22 09:05" in ahmet  # Bremen's summer time, no seconds, no microseconds
+
+
+def test_scanning_a_badge_checks_in_at_once_and_a_second_scan_warns_full_screen(staff_client):
+    summit = SummitFactory(time_zone="Europe/Berlin")
+    ayse = RegistrationFactory(summit=summit, name="Ayşe Yılmaz")
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    url = f"/admin/summits/summit/{summit.pk}/check-in/"
+    # some scanners send lower case: "wsum:…"
+    response = staff_client.post(url, {"q": ayse.qr_content.lower()}, follow=True)
+    ayse.refresh_from_db()
+    assert ayse.checked_in_at is not None  # no second click needed
+    page = response.content.decode()
+    assert 'class="checkin-alert checkin-alert-arrived"' in page
+    assert "Ayşe Yılmaz" in page
+    first = ayse.checked_in_at
+    again = staff_client.post(url, {"q": ayse.qr_content}, follow=True).content.decode()
+    assert 'class="checkin-alert checkin-alert-already"' in again
+    assert "Already checked in" in again
+    # the time of arrival in the summit's own zone (Berlin), not the server's (İzmir)
+    local = first.astimezone(summit.tz)
+    assert f"{local:%H:%M}" in again or f"{local:%-H:%M}" in again
+    ayse.refresh_from_db()
+    assert ayse.checked_in_at == first
+    # a name typed into the field lists people instead of checking anyone in
+    listing = staff_client.post(url, {"q": "yilmaz"}, follow=True).content.decode()
+    assert "checkin-alert" not in listing
+    assert "Ayşe Yılmaz" in listing
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [("çağrı", "Çağrı Demir"), ("ÇAĞRI", "Çağrı Demir"), ("cagri", "Çağrı Demir"),
+     ("ipek", "İpek Aydın"), ("IPEK", "İpek Aydın"), ("kilic", "Emre Kılıç"),
+     ("KILIÇ", "Emre Kılıç")],
+)  # fmt: skip
+def test_the_check_in_search_folds_turkish_case_and_diacritics(staff_client, typed, found):
+    summit = SummitFactory()
+    for name in ["Çağrı Demir", "İpek Aydın", "Emre Kılıç", "Jörg Brandt"]:
+        RegistrationFactory(summit=summit, name=name)
+    page = staff_client.get(
+        f"/admin/summits/summit/{summit.pk}/check-in/", {"q": typed}
+    ).content.decode()
+    listed = [n for n in ["Çağrı Demir", "İpek Aydın", "Emre Kılıç", "Jörg Brandt"] if n in page]
+    assert listed == [found]
+
+
+def test_the_summits_admin_search_folds_turkish_spellings(staff_client):
+    summit = SummitFactory()
+    RegistrationFactory(summit=summit, name="Emre Kılıç")
+    RegistrationFactory(summit=summit, name="Jörg Brandt")
+    page = staff_client.get("/admin/summits/registration/", {"q": "kilic"}).content.decode()
+    assert "Emre Kılıç" in page
+    assert "Jörg Brandt" not in page
+
+
+def test_back_office_times_of_a_bremen_summit_are_bremen_times(staff_client):
+    from datetime import datetime
+
+    from tests.summits.factories import SessionFactory
+
+    bremen = CityFactory(name="Bremen", country="DE")
+    summit = SummitFactory(host_city=bremen, time_zone="")
+    assert summit.time_zone == "Europe/Berlin"  # from the host city
+    assert SummitFactory(
+        host_city=CityFactory(name="İzmir", country="TR"), time_zone=""
+    ).time_zone == ("Europe/Istanbul")
+    summit.registration_opens_at = datetime(2026, 3, 1, 10, 0, tzinfo=summit.tz)
+    summit.save()
+    session = SessionFactory(
+        summit=summit,
+        starts_at=datetime(2027, 4, 22, 9, 30, tzinfo=summit.tz),
+        ends_at=datetime(2027, 4, 22, 10, 30, tzinfo=summit.tz),
+    )
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = staff_client.get(f"/admin/summits/summit/{summit.pk}/change/").content.decode()
+    assert 'value="10:00:00"' in page  # not 12:00, İzmir's time
+    page = staff_client.get(f"/admin/summits/session/{session.pk}/change/").content.decode()
+    assert 'value="09:30:00"' in page
+    listing = staff_client.get("/admin/summits/session/").content.decode()
+    assert "9:30" in listing
+    assert "(Europe/Berlin)" in listing
+
+
+def test_badges_render_in_the_background_with_a_progress_page(
+    staff_client, run_on_commit, django_capture_on_commit_callbacks
+):
+    summit = SummitFactory()
+    for n in range(3):
+        RegistrationFactory(summit=summit, name=f"Person {n}")
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    data = {"action": "render_badges", "_selected_action": [summit.pk]}
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = staff_client.post("/admin/summits/summit/", data)
+    # the request only enqueues: nothing is rendered yet, the organiser sees the progress page
+    progress_url = f"/admin/summits/summit/{summit.pk}/badges/progress/"
+    assert response.status_code == 302
+    assert response["Location"] == progress_url
+    assert len(callbacks) == 1
+    summit.refresh_from_db()
+    assert not summit.badges_pdf
+    page = staff_client.get(progress_url).content.decode()
+    assert 'id="badge-progress"' in page
+    status = staff_client.get(f"/admin/summits/summit/{summit.pk}/badges/progress.json").json()
+    assert status == {"total": 3, "rendered": 0, "percent": 0, "done": False}
+    with run_on_commit():
+        callbacks[0]()  # the worker runs the task (eagerly here)
+    status = staff_client.get(f"/admin/summits/summit/{summit.pk}/badges/progress.json").json()
+    assert status == {"total": 3, "rendered": 3, "percent": 100, "done": True}
+    assert "Done: every badge" in staff_client.get(progress_url).content.decode()
