@@ -19,6 +19,7 @@ from newsletter.services.subscriptions import (
     subscriber_unsubscribe,
 )
 from newsletter.tokens import confirm_token_read, link_token_read
+from weltstadt.throttle import THROTTLED_MESSAGE, throttle_allows
 
 
 def _client(request) -> dict:
@@ -33,15 +34,22 @@ def _client(request) -> dict:
 def subscribe(request):
     # the bulletin's language starts as the page's, as in the footer form
     form = SubscribeForm(request.POST or None, initial={"language": translation.get_language()})
+    status = 200
     if request.method == "POST" and form.is_valid():
-        subscriber_subscribe(
-            email=form.cleaned_data["email"],
-            language=form.cleaned_data["language"],
-            source=form.cleaned_data["source"],
-            **_client(request),
-        )
-        return redirect("newsletter:subscribe_done")
-    return render(request, "newsletter/subscribe.html", {"form": form}, status=200)
+        # every subscription mails the address typed: bounded per client and per address, in the
+        # cache that all web processes share
+        if not throttle_allows(request, "bulletin-subscription", target=form.cleaned_data["email"]):
+            form.add_error(None, THROTTLED_MESSAGE)
+            status = 429
+        else:
+            subscriber_subscribe(
+                email=form.cleaned_data["email"],
+                language=form.cleaned_data["language"],
+                source=form.cleaned_data["source"],
+                **_client(request),
+            )
+            return redirect("newsletter:subscribe_done")
+    return render(request, "newsletter/subscribe.html", {"form": form}, status=status)
 
 
 def subscribe_done(request):

@@ -1,3 +1,4 @@
+import html
 import re
 
 from django.core import mail, signing
@@ -8,6 +9,7 @@ from django.utils.translation import gettext
 from newsletter.models import Subscriber, SubscriberEvent
 from newsletter.services.subscriptions import CONSENT_VERSION, subscriber_subscribe
 from newsletter.tokens import CONFIRM_SALT, link_token
+from weltstadt.throttle import THROTTLED_MESSAGE
 
 
 def _subscribe(client, run_on_commit, email="leyla@example.org", language="tr", **extra):
@@ -226,3 +228,22 @@ def test_the_consent_proof_keeps_ip_address_and_browser_of_request_and_confirmat
     )
     reader.delete()  # erased with the subscriber: nothing of them is left
     assert not Subscriber.objects.filter(consent_ip="203.0.113.7").exists()
+
+
+def test_subscribing_is_throttled_per_address_and_per_client(client, db, run_on_commit):
+    for _ in range(3):
+        assert _subscribe(client, run_on_commit, email="target@example.org").status_code == 302
+    refused = _subscribe(client, run_on_commit, email="target@example.org")
+    assert refused.status_code == 429
+    with translation.override("tr"):
+        said = html.escape(str(THROTTLED_MESSAGE))
+    assert said in refused.content.decode()
+    sent = len(mail.outbox)
+    for n in range(6):  # other addresses from the same client: ten attempts an hour in all
+        _subscribe(client, run_on_commit, email=f"reader{n}@example.org")
+    assert _subscribe(client, run_on_commit, email="new@example.org").status_code == 429
+    assert not Subscriber.objects.filter(email="new@example.org").exists()
+    assert len(mail.outbox) == sent + 6
+    # a reader elsewhere is not held up by this client
+    other = client.__class__(REMOTE_ADDR="203.0.113.9")
+    assert _subscribe(other, run_on_commit, email="new@example.org").status_code == 302
