@@ -173,8 +173,9 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Weltstadt Izmir] "
 ACCOUNT_RATE_LIMITS = {
-    # after five wrong passwords for one address, that address is locked for five minutes,
-    # even with the right password
+    # after five wrong passwords for one account from one client address, that account is locked
+    # for five minutes from that address, even with the right password (the key is the account
+    # with the client address, see AccountAdapter); any client address may fail ten times a minute
     "login_failed": "10/m/ip,5/5m/key",
     "login": "30/m/ip",
     "reset_password": "20/m/ip,5/m/key",
