@@ -115,6 +115,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "weltstadt.context_processors.site",
             ],
+            # `local_date`/`local_datetime` everywhere dates are shown (pages, mails, PDFs)
+            "builtins": ["weltstadt.templatetags.weltstadt_format"],
         },
     },
 ]
@@ -202,6 +204,8 @@ LANGUAGE_NATIVE_NAMES = {
     "es": "Español",
 }
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Each language's own date conventions in the admin and forms (CLDR, as weltstadt.dates).
+FORMAT_MODULE_PATH = ["weltstadt.formats"]
 TIME_ZONE = "Europe/Istanbul"
 USE_I18N = True
 USE_TZ = True

@@ -1,5 +1,6 @@
 """HEAD is answered wherever GET is: the same status and headers, and no body; and every page a
-signed-in person or a personal link opens says `Cache-Control: private, no-store`.
+signed-in person or a personal link opens says `Cache-Control: private, no-store`; and no page
+has the same id twice.
 
 The test walks the portal on the demo content as the public, a member of each programme and a
 staff member, following the links of every page it opens, and checks every URL pattern it can
@@ -26,6 +27,7 @@ from weltstadt.models import User
 
 pytestmark = pytest.mark.django_db
 
+ID = re.compile(r'\sid="([^"]+)"')
 HREF = re.compile(r'(?:href|action|src)="([^"#]+)"')
 # Each pattern is checked on at most this many URLs (a list and its pages are one pattern).
 PER_PATTERN = 1
@@ -102,7 +104,12 @@ def _crawl(client, starts, visited_names, failures, private=()):
         if get.status_code in (301, 302):
             links = [get["Location"]]
         elif get.status_code == 200 and "html" in get.get("Content-Type", ""):
-            links = HREF.findall(get.content.decode())
+            html = get.content.decode()
+            links = HREF.findall(html)
+            ids = ID.findall(html)
+            duplicates = sorted({i for i in ids if ids.count(i) > 1})
+            if duplicates:
+                failures.append(f"{url}: the same id twice: {', '.join(duplicates)}")
         else:
             continue
         for href in links:
