@@ -1,6 +1,7 @@
 import uuid
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import translation
 
@@ -25,7 +26,13 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         # allauth renders in the active language; use the recipient's instead.
         user = get_user_model().objects.filter(email__iexact=email).first()
+        # Someone without an account is answered in the language they asked in.
         language = user.preferred_language if user else translation.get_language()
+        context = {
+            **context,
+            "contact_email": settings.ASSOCIATION["email"],
+            "site_url": settings.SITE_URL,
+        }
         with translation.override(language):
             message = self.render_mail(template_prefix, email, context)
         html = next(
