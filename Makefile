@@ -13,7 +13,8 @@ run: install system-check
 	@echo "Serving the portal on http://127.0.0.1:8000/ (Ctrl-C stops it)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: install system-check
+test: install
+	@$(PY) -m weltstadt.system_check --tests
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -44,7 +45,7 @@ system-check:
 	@$(PY) -m weltstadt.system_check
 
 worker: install
-	$(VENV)/bin/celery -A weltstadt worker -Q default,mail,pdf -l info
+	$(VENV)/bin/celery -A weltstadt worker -B -Q default,mail,pdf -l info
 
 clean:
 	rm -rf $(VENV) var/db.sqlite3 var/test.sqlite3 var/mail

@@ -28,13 +28,19 @@ def pytest_collection_modifyitems(config, items):
         if transactional and not kwargs.get("serialized_rollback"):
             kwargs.update(transaction=True, serialized_rollback=True)
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+    _mark_pdf_tool_users(items)
     missing = []
     if not os.environ.get("CELERY_BROKER_URL"):
         missing.append(("worker", "no CELERY_BROKER_URL (a Redis broker)"))
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         missing.append(("postgres", "no PostgreSQL in DATABASE_URL"))
-    if not shutil.which("chromium") and not os.path.exists("/usr/bin/chromium"):
-        missing.append(("browser", "no Chromium (apt-get install chromium)"))
+    if not _chromium_found():
+        missing.append(("browser", "no Chromium (apt-get install chromium, or CHROMIUM_PATH)"))
+    pdf_tools = [tool for tool in ("qpdf", "pdftoppm") if not shutil.which(tool)]
+    if pdf_tools:
+        missing.append(
+            ("pdf_tools", f"no {' or '.join(pdf_tools)} (apt-get install qpdf poppler-utils)")
+        )
     for marker, reason in missing:
         selected = [item for item in items if item.get_closest_marker(marker)]
         if not selected:
@@ -44,6 +50,31 @@ def pytest_collection_modifyitems(config, items):
         config.hook.pytest_deselected(items=selected)
         items[:] = [item for item in items if not item.get_closest_marker(marker)]
         print(f"\nDeselected {len(selected)} {marker} tests: {reason}.")
+
+
+PDF_TOOL_WORDS = ("pdftoppm", "qpdf", "decode_qr_in_pdf")
+
+
+def _mark_pdf_tool_users(items):
+    """Tests in a module that runs qpdf or pdftoppm (directly or through tests/qr_decode.py) need
+    those programs: they get the pdf_tools marker, so a machine without them deselects them with a
+    message instead of failing with FileNotFoundError."""
+    uses = {}
+    for item in items:
+        path = item.path
+        if path not in uses:
+            source = path.read_text(encoding="utf-8") if path.suffix == ".py" else ""
+            uses[path] = any(word in source for word in PDF_TOOL_WORDS)
+        if uses[path]:
+            item.add_marker(pytest.mark.pdf_tools)
+
+
+def _chromium_found() -> bool:
+    """Chromium where the browser fixture will launch it: CHROMIUM_PATH, else /usr/bin/chromium."""
+    path = os.environ.get("CHROMIUM_PATH")
+    if path:
+        return os.access(path, os.X_OK) or bool(shutil.which(path))
+    return os.path.exists("/usr/bin/chromium")
 
 
 @pytest.fixture(autouse=True)

@@ -11,6 +11,9 @@ class WeltstadtConfig(AppConfig):
         from django.contrib.admin import options, widgets
         from django.db import models
 
+        # registers the fold() search function on each SQLite connection
+        from weltstadt import text_search  # noqa: F401
+
         # A web address typed without a scheme is https in every admin form (Django 6's default;
         # 5.2 still assumes http and warns). Inlines read the defaults when they are built; the
         # registered admins (autodiscovered before this app is ready) get it added.

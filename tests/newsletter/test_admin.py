@@ -151,7 +151,11 @@ def test_the_editor_schedules_an_issue_for_later(staff_client, db):
     past = timezone.localtime() - timedelta(hours=1)
     response = staff_client.post(
         _send_url(issue),
-        {"schedule": "", "send_at_0": past.strftime("%Y-%m-%d"), "send_at_1": "08:00:00"},
+        {
+            "schedule": "",
+            "send_at_0": past.strftime("%Y-%m-%d"),
+            "send_at_1": past.strftime("%H:%M:%S"),
+        },
     )
     assert "Choose a time in the future." in response.content.decode()
     assert not SendJob.objects.exists()
