@@ -100,6 +100,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "weltstadt.urls"
+# Formset rows' own errors are tied to the row's fields (weltstadt.forms_rendering).
+FORM_RENDERER = "weltstadt.forms_rendering.PortalFormRenderer"
 WSGI_APPLICATION = "weltstadt.wsgi.application"
 
 TEMPLATES = [
@@ -116,7 +118,10 @@ TEMPLATES = [
                 "weltstadt.context_processors.site",
             ],
             # `local_date`/`local_datetime` everywhere dates are shown (pages, mails, PDFs)
-            "builtins": ["weltstadt.templatetags.weltstadt_format"],
+            "builtins": [
+                "weltstadt.templatetags.weltstadt_format",
+                "weltstadt.templatetags.weltstadt_forms",
+            ],
         },
     },
 ]
