@@ -121,6 +121,8 @@ TEMPLATES = [
             "builtins": [
                 "weltstadt.templatetags.weltstadt_format",
                 "weltstadt.templatetags.weltstadt_forms",
+                # `lang_attr`: text shown in a fallback language says which (pages, mails, PDFs)
+                "weltstadt.templatetags.weltstadt_lang",
             ],
         },
     },
