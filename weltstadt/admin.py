@@ -2,14 +2,16 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_countries.filters import CountryFilter
 from modeltranslation.admin import TranslationAdmin
 
 from weltstadt.models import City, Network, OutgoingMail, Partnership, User
 from weltstadt.outbox import outbox_retry
+from weltstadt.text_search import FoldedSearchMixin
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(FoldedSearchMixin, BaseUserAdmin):
     ordering = ["email"]
     list_display = ["email", "name", "preferred_language", "is_staff", "is_active", "last_login"]
     list_filter = ["is_staff", "is_superuser", "is_active", "preferred_language", "groups"]
@@ -35,32 +37,32 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(City)
-class CityAdmin(admin.ModelAdmin):
+class CityAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "country", "part_of", "latitude", "longitude"]
-    list_filter = ["country"]
+    list_filter = [("country", CountryFilter)]  # only the countries in use
     search_fields = ["name"]
     autocomplete_fields = ["part_of"]
     list_per_page = 50
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(TranslationAdmin):
+class PartnershipAdmin(FoldedSearchMixin, TranslationAdmin):
     list_display = ["partner", "city", "kind", "status", "protocol_date", "since_year"]
-    list_filter = ["kind", "status", "partner__country"]
+    list_filter = ["kind", "status", ("partner__country", CountryFilter)]
     search_fields = ["partner__name", "city__name", "note"]
     autocomplete_fields = ["city", "partner"]
     list_select_related = ["city", "partner"]
 
 
 @admin.register(Network)
-class NetworkAdmin(TranslationAdmin):
+class NetworkAdmin(FoldedSearchMixin, TranslationAdmin):
     list_display = ["name", "founded_year", "members_count"]
-    search_fields = ["name"]
+    search_fields = ["name", "description"]
     autocomplete_fields = ["members"]
 
 
 @admin.register(OutgoingMail)
-class OutgoingMailAdmin(admin.ModelAdmin):
+class OutgoingMailAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["created_at", "to", "template", "language", "status", "attempts", "sent_at"]
     list_filter = ["status", "template", "language"]
     search_fields = ["to", "idempotency_key", "last_error"]

@@ -5,6 +5,8 @@ caused the mail.
 """
 
 from dataclasses import dataclass
+from email.header import Header
+from email.message import Message
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -47,20 +49,43 @@ def mail_render(template: str, *, language: str, context: dict) -> RenderedMail:
     return RenderedMail(subject=" ".join(subject.split()), text=text, html=html)
 
 
+class PortalEmail(EmailMultiAlternatives):
+    """A message whose Subject is folded the way RFC 5322 readers expect.
+
+    Django encodes a non-ASCII subject without knowing the header's name, and the generator then
+    folds it again right after "Subject:", leaving an empty first line that parsers read as a
+    leading space. Encoding with the header's name keeps the first encoded word on that line.
+    """
+
+    def message(self, *args, **kwargs):
+        msg = super().message(*args, **kwargs)
+        del msg["Subject"]
+        # email.message.Message's own __setitem__: Django's refuses a Header object.
+        Message.__setitem__(
+            msg,
+            "Subject",
+            Header(str(self.subject), self.encoding or "utf-8", header_name="Subject"),
+        )
+        return msg
+
+
 def mail_build(
     rendered: RenderedMail,
     *,
     to: str,
+    language: str | None = None,
     headers: dict | None = None,
     attachments: list[tuple[str, bytes, str]] = (),
     connection=None,
-) -> EmailMultiAlternatives:
-    message = EmailMultiAlternatives(
+) -> PortalEmail:
+    message = PortalEmail(
         subject=rendered.subject,
         body=rendered.text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to],
-        headers=headers or {},
+        # The language the mail is written in (parts in a fallback language carry their own
+        # lang attribute in the HTML).
+        headers={**({"Content-Language": language} if language else {}), **(headers or {})},
         connection=connection,
     )
     if rendered.html:

@@ -175,6 +175,7 @@ def outbox_deliver(mail_ids: list[int], *, claim_token: str | None = None) -> De
                 message = mail_build(
                     rendered[cache_key],
                     to=mail.to,
+                    language=mail.language,
                     headers=mail.headers,
                     attachments=_attachments(mail),
                     connection=connection,

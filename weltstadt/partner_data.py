@@ -109,10 +109,23 @@ def _import_partnerships(cities: dict[str, City]) -> int:
     return count
 
 
+def _network_translations() -> dict[str, dict[str, str]]:
+    """The portal's own translations of the networks' descriptions: {network: {language: text}}."""
+    translations: dict[str, dict[str, str]] = {}
+    for row in _rows("city_networks_translations.csv"):
+        translations.setdefault(row["network"], {})[row["language"]] = row["description"]
+    return translations
+
+
 def _import_networks() -> int:
     rows = _rows("city_networks.csv")
+    translations = _network_translations()
     for row in rows:
         description = row["description_en"]
+        translated = {
+            f"description_{language}": text
+            for language, text in translations.get(row["network"], {}).items()
+        }
         Network.objects.update_or_create(
             name=row["network"],
             defaults={
@@ -122,6 +135,7 @@ def _import_networks() -> int:
                     re.search(r"\b(more than|over)\b", description, re.IGNORECASE)
                 ),
                 "description_en": description,
+                **translated,
                 "source_url": row["source_url"],
             },
         )

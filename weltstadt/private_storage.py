@@ -6,6 +6,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.http import FileResponse, Http404
+from django.utils.cache import patch_cache_control
 from django.utils.functional import LazyObject
 
 
@@ -50,9 +51,12 @@ def private_file_response(
         handle = file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    return FileResponse(
+    response = FileResponse(
         handle,
         as_attachment=download,
         filename=name,
         content_type=content_type or mimetypes.guess_type(name)[0] or "application/octet-stream",
     )
+    # Served only after a permission check: no cache on the way may keep it.
+    patch_cache_control(response, private=True, no_store=True)
+    return response

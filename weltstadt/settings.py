@@ -83,6 +83,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "weltstadt.log.RequestLogMiddleware",
+    "weltstadt.middleware.HeadAsGetMiddleware",
     "weltstadt.views.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -92,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "weltstadt.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -100,6 +102,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "weltstadt.urls"
+# Formset rows' own errors are tied to the row's fields (weltstadt.forms_rendering).
+FORM_RENDERER = "weltstadt.forms_rendering.PortalFormRenderer"
 WSGI_APPLICATION = "weltstadt.wsgi.application"
 
 TEMPLATES = [
@@ -114,6 +118,13 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "weltstadt.context_processors.site",
+            ],
+            # `local_date`/`local_datetime` everywhere dates are shown (pages, mails, PDFs)
+            "builtins": [
+                "weltstadt.templatetags.weltstadt_format",
+                "weltstadt.templatetags.weltstadt_forms",
+                # `lang_attr`: text shown in a fallback language says which (pages, mails, PDFs)
+                "weltstadt.templatetags.weltstadt_lang",
             ],
         },
     },
@@ -173,8 +184,9 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Weltstadt Izmir] "
 ACCOUNT_RATE_LIMITS = {
-    # after five wrong passwords for one address, that address is locked for five minutes,
-    # even with the right password
+    # after five wrong passwords for one account from one client address, that account is locked
+    # for five minutes from that address, even with the right password (the key is the account
+    # with the client address, see AccountAdapter); any client address may fail ten times a minute
     "login_failed": "10/m/ip,5/5m/key",
     "login": "30/m/ip",
     "reset_password": "20/m/ip,5/m/key",
@@ -201,6 +213,8 @@ LANGUAGE_NATIVE_NAMES = {
     "es": "Español",
 }
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Each language's own date conventions in the admin and forms (CLDR, as weltstadt.dates).
+FORMAT_MODULE_PATH = ["weltstadt.formats"]
 TIME_ZONE = "Europe/Istanbul"
 USE_I18N = True
 USE_TZ = True

@@ -7,7 +7,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
-from weltstadt.sitemaps import SITEMAPS
+from weltstadt.sitemaps import sitemaps_collect
 from weltstadt.views import health, media, member, public, seo
 
 # The admin login is allauth's: rate-limited, with two-factor authentication.
@@ -19,7 +19,7 @@ admin.site.index_title = _("Programmes and data")
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps_collect()}, name="sitemap"),
     path("admin/", admin.site.urls),
 ]
 

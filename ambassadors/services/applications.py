@@ -6,11 +6,11 @@ from allauth.account.utils import user_pk_to_url_str
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ambassadors.models import Ambassador, Application, Cohort
 from ambassadors.services import ProgrammeError
+from weltstadt.dates import date_local
 from weltstadt.models import User
 from weltstadt.outbox import mail_enqueue, mail_enqueue_for_user
 
@@ -40,7 +40,7 @@ def _duplicate_reason(*, cohort: Cohort, email: str) -> str:
         .first()
     )
     if previous is not None:
-        submitted = date_format(timezone.localdate(previous.created_at), "DATE_FORMAT")
+        submitted = date_local(previous.created_at)
         return _(
             "We already have an application from this e-mail address for %(cohort)s "
             "(submitted on %(date)s). We will answer it by e-mail; there is no need to apply again."

@@ -17,8 +17,11 @@ def bulletin_edition(issue_id: int, version: int) -> dict:
 @register.inclusion_tag("newsletter/fragment_subscribe_form.html", takes_context=True)
 def bulletin_subscribe_form(context, source: str = "footer", form=None) -> dict:
     language = translation.get_language()
+    # The footer form shares a page with the bulletin page's own form: its ids are its own.
+    auto_id = "footer_%s" if source == "footer" else "id_%s"
     return {
-        "form": form or SubscribeForm(initial={"language": language, "source": source}),
+        "form": form
+        or SubscribeForm(initial={"language": language, "source": source}, auto_id=auto_id),
         "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),
         "compact": source == "footer",

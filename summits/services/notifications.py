@@ -7,9 +7,9 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
-from django.utils.formats import date_format
 
 from summits.models import Delegation, Registration, Summit
+from weltstadt.dates import date_local
 from weltstadt.outbox import mail_enqueue, outbox_schedule
 
 REMINDER_DAYS_BEFORE = 3
@@ -30,8 +30,8 @@ def _summit_context(summit: Summit, language: str) -> dict:
 
 def _date_range(start: date, end: date) -> str:
     if start == end:
-        return date_format(start, "DATE_FORMAT")
-    return f"{date_format(start, 'DATE_FORMAT')} – {date_format(end, 'DATE_FORMAT')}"
+        return date_local(start)
+    return f"{date_local(start)} – {date_local(end)}"
 
 
 def registration_context(registration: Registration) -> dict:

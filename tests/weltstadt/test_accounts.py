@@ -66,3 +66,19 @@ def test_staff_roles_exist_as_groups():
     from weltstadt.accounts.roles import ALL_ROLES
 
     assert set(Group.objects.values_list("name", flat=True)) >= set(ALL_ROLES)
+
+
+@pytest.mark.django_db
+def test_a_reset_for_an_unknown_address_says_accounts_are_by_invitation(
+    client, run_on_commit, settings
+):
+    # asked from the Turkish page: answered in Turkish, with no link to the closed sign-up
+    with run_on_commit():
+        response = client.post("/tr/accounts/password/reset/", {"email": "yabanci@example.org"})
+    assert response.status_code == 302
+    row = OutgoingMail.objects.get(to="yabanci@example.org")
+    assert row.language == "tr"
+    message = mail.outbox[0]
+    assert "signup" not in message.body
+    assert settings.ASSOCIATION["email"] in message.body
+    assert "davet" in message.body  # "by invitation", in Turkish

@@ -90,3 +90,25 @@ def test_error_pages_are_translated(rf, status, path, text):
         response = view(request)
     assert response.status_code == status
     assert text in response.content.decode()
+
+
+def test_the_core_knows_no_programme_to_build_the_sitemap():
+    import ast
+    from pathlib import Path
+
+    import weltstadt.sitemaps
+    from weltstadt.demo import PROGRAMME_APPS
+    from weltstadt.sitemaps import sitemaps_collect
+
+    tree = ast.parse(Path(weltstadt.sitemaps.__file__).read_text())
+    imported = {
+        node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+    } | {
+        alias.name.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    assert imported.isdisjoint(PROGRAMME_APPS)
+    # each app that has a sitemap contributes it
+    assert {"weltstadt", "ambassadors", "summits", "masterplan"} <= set(sitemaps_collect())

@@ -108,3 +108,11 @@ def test_networks_page_queries_do_not_grow(client):
     with CaptureQueriesContext(connection) as many:
         client.get("/de/city-networks/")
     assert len(few) == len(many)
+
+
+@pytest.mark.django_db
+def test_every_network_is_described_in_all_six_languages(settings):
+    partner_data_import()
+    for network in Network.objects.all():
+        for code, _name in settings.LANGUAGES:
+            assert getattr(network, f"description_{code}"), (network.name, code)

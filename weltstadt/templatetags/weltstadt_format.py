@@ -4,6 +4,8 @@ import datetime
 
 from django import template
 
+from weltstadt.dates import date_local, datetime_local
+
 register = template.Library()
 
 
@@ -17,3 +19,17 @@ def iso_date(value) -> datetime.date | str:
         return datetime.date.fromisoformat(str(value))
     except ValueError:
         return value
+
+
+@register.filter
+def local_date(value, length: str = "long") -> str:
+    """A date the way the active language writes it: `{{ issue.date|local_date }}` gives
+    "7 Aralık 2026" in Turkish, "1er octobre 2026" in French; `|local_date:"short"` numbers.
+    Takes dates, datetimes (in local time) and ISO text (mail contexts)."""
+    return date_local(value, length)
+
+
+@register.filter
+def local_datetime(value, length: str = "short") -> str:
+    """A moment in local time the way the active language writes it, with hours and minutes."""
+    return datetime_local(value, length)

@@ -1,0 +1,64 @@
+"""The error summary at the top of a page whose form came back with errors (the GOV.UK pattern):
+focus moves to it (static/js/forms.js), and each entry links to the field it is about.
+
+base.html places `{% error_summary %}` above the content, so every form page has it: it finds
+the bound forms and formsets of the page's context by itself.
+"""
+
+from django import template
+from django.forms import BaseForm
+from django.forms.formsets import BaseFormSet
+from django.utils.translation import gettext as _
+
+from weltstadt.forms_rendering import row_errors_id
+
+register = template.Library()
+
+
+def _first_field_id(form) -> str:
+    for field in form.visible_fields():
+        return field.id_for_label or ""
+    return ""
+
+
+def _form_entries(form, row: int | None = None) -> list[dict]:
+    prefix = _("Row %(number)s") % {"number": row} + " · " if row else ""
+    entries = [
+        {"target": row_errors_id(form) if row else _first_field_id(form), "text": prefix + error}
+        for error in form.non_field_errors()
+    ]
+    for field in form:
+        if field.is_hidden:
+            continue
+        for error in field.errors:
+            entries.append(
+                {"target": field.id_for_label, "text": f"{prefix}{field.label}: {error}"}
+            )
+    return entries
+
+
+def _entries(value) -> list[dict]:
+    if isinstance(value, BaseFormSet):
+        if not value.is_bound:
+            return []
+        entries = [
+            {"target": _first_field_id(value.forms[0]) if value.forms else "", "text": error}
+            for error in value.non_form_errors()
+        ]
+        for number, form in enumerate(value.forms, 1):
+            entries += _form_entries(form, row=number)
+        return entries
+    if isinstance(value, BaseForm) and value.is_bound:
+        return _form_entries(value)
+    return []
+
+
+@register.inclusion_tag("includes/error_summary.html", takes_context=True)
+def error_summary(context) -> dict:
+    entries, seen = [], set()
+    for value in context.flatten().values():
+        if id(value) in seen or not isinstance(value, (BaseForm, BaseFormSet)):
+            continue
+        seen.add(id(value))
+        entries += _entries(value)
+    return {"entries": entries}
