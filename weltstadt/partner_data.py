@@ -78,10 +78,22 @@ def _sister_city_status(note: str) -> str:
     return Partnership.Status.ACTIVE
 
 
+def _note_translations() -> dict[str, dict[str, str]]:
+    """The portal's own translations of the sister-city notes: {city: {language: text}}."""
+    translations: dict[str, dict[str, str]] = {}
+    for row in _rows("sister_city_notes_translations.csv"):
+        translations.setdefault(row["city"], {})[row["language"]] = row["note"]
+    return translations
+
+
 def _import_partnerships(cities: dict[str, City]) -> int:
     izmir = _city(cities, *IZMIR)
+    translations = _note_translations()
     count = 0
     for row in _rows("izmir_sister_cities.csv"):
+        translated = {
+            f"note_{language}": text for language, text in translations.get(row["city"], {}).items()
+        }
         Partnership.objects.update_or_create(
             city=izmir,
             partner=_city(cities, row["city"], row["country_iso2"]),
@@ -92,6 +104,7 @@ def _import_partnerships(cities: dict[str, City]) -> int:
                 "protocol_date": _date(row["protocol_date"]),
                 "source_url": row["source_url"],
                 "note_en": row["note"],
+                **translated,
             },
         )
         count += 1

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import CityFactory, PartnershipFactory
+from tests.lang_parts import unmarked
 from weltstadt.models import City, Network, Partnership
 from weltstadt.partner_data import DATA_DIR, partner_data_import
 
@@ -116,3 +117,22 @@ def test_every_network_is_described_in_all_six_languages(settings):
     for network in Network.objects.all():
         for code, _name in settings.LANGUAGES:
             assert getattr(network, f"description_{code}"), (network.name, code)
+
+
+@pytest.mark.django_db
+def test_every_sister_city_note_is_in_all_six_languages(settings, client):
+    partner_data_import()
+    for row in _rows("izmir_sister_cities.csv"):
+        partnership = Partnership.objects.get(
+            city__name="İzmir", partner__name=row["city"], kind=row["relation"]
+        )
+        assert partnership.note_en == row["note"]
+        notes = [getattr(partnership, f"note_{code}") for code, _name in settings.LANGUAGES]
+        assert all(notes), row["city"]
+        assert len(set(notes)) == len(notes), row["city"]  # none is a copy of another language
+    html = client.get("/fr/partner-cities/").content.decode()
+    main = html.split("<main")[1]
+    for row in _rows("sister_city_notes_translations.csv"):
+        if row["language"] == "fr":
+            assert unmarked(main, row["note"]), row["city"]
+    assert 'lang="en"' not in main  # no note falls back to English
