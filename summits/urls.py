@@ -6,13 +6,17 @@ app_name = "summits"
 
 urlpatterns = [
     path("", public.index, name="index"),
-    path("registration/<str:token>/", registration.registration_manage, name="registration_manage"),
     path(
-        "registration/<str:token>/cancel/",
+        "registration/<linktoken:token>/",
+        registration.registration_manage,
+        name="registration_manage",
+    ),
+    path(
+        "registration/<linktoken:token>/cancel/",
         registration.registration_cancel_view,
         name="registration_cancel",
     ),
-    path("delegation/<str:token>/", registration.delegation_manage, name="delegation_manage"),
+    path("delegation/<linktoken:token>/", registration.delegation_manage, name="delegation_manage"),
     path("<slug:slug>/", public.detail, name="detail"),
     path("<slug:slug>/programme/", public.programme, name="programme"),
     path("<slug:slug>/calendar.ics", public.summit_ics, name="summit_ics"),
