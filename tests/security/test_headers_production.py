@@ -95,7 +95,9 @@ def test_production_pages_carry_the_full_header_set(client, production):
     assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
     assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
     hsts = headers["Strict-Transport-Security"]
-    assert "max-age=31536000" in hsts and "includeSubDomains" in hsts and "preload" in hsts
+    assert "max-age=31536000" in hsts
+    assert "includeSubDomains" in hsts
+    assert "preload" in hsts
     policy = headers["Permissions-Policy"]
     for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
         assert feature in policy
@@ -111,7 +113,8 @@ def test_production_redirects_http_and_sets_only_secure_cookies(client, producti
     assert response.cookies, "the login form sets the CSRF cookie"
     for cookie in response.cookies.values():
         assert cookie["secure"], cookie.key
-    assert production["SESSION_COOKIE_SECURE"] and production["CSRF_COOKIE_SECURE"]
+    assert production["SESSION_COOKIE_SECURE"]
+    assert production["CSRF_COOKIE_SECURE"]
 
 
 def test_error_pages_and_private_downloads_carry_the_headers_too(client, production):
