@@ -13,6 +13,10 @@ class WeltstadtConfig(AppConfig):
 
         # registers the fold() search function on each SQLite connection
         from weltstadt import text_search  # noqa: F401
+        from weltstadt.audit import register_histories
+
+        # the audit trail of the models that do not declare their own history
+        register_histories()
 
         # A web address typed without a scheme is https in every admin form (Django 6's default;
         # 5.2 still assumes http and warns). Inlines read the defaults when they are built; the
