@@ -5,7 +5,7 @@ kind and size, missing and repeated fields, odd file uploads and bodies over the
 public and member URL (the URLconf is walked, so a new URL without an entry here fails the suite).
 Every answer must be below 500, and the data of another member must not change. Runs on SQLite and
 on PostgreSQL (CI), which refuses NUL in text. The number of examples is bounded
-(FUZZ_EXAMPLES, default 8 per form) to keep the run near a minute.
+(FUZZ_EXAMPLES, default 24 per form) to keep the run near a minute.
 """
 
 import os
@@ -25,7 +25,7 @@ from tests.security.world import build_world, member_urls, public_urls
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "8"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "24"))
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,
