@@ -91,3 +91,36 @@ def test_no_public_url_takes_an_unchecked_string_parameter():
         and not any(allowed in route for allowed in FREE_TEXT_ALLOWED)
     ]
     assert loose == []
+
+
+FORM_MODULES = ["ambassadors.forms", "newsletter.forms", "offices.forms", "summits.forms"]
+
+
+def _form_classes():
+    import importlib
+    import inspect
+
+    from django import forms
+
+    for module_name in FORM_MODULES:
+        module = importlib.import_module(module_name)
+        for _name, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, forms.BaseForm) and cls.__module__ == module_name:
+                yield cls
+
+
+def test_every_text_field_of_the_public_and_member_forms_refuses_nul():
+    """Behind the middleware, the forms themselves refuse NUL (Django's CharField validator), for
+    code that fills a form from other data than a request."""
+    from django import forms
+    from django.core.validators import ProhibitNullCharactersValidator
+
+    checked = 0
+    for form_class in _form_classes():
+        for name, field in form_class.base_fields.items():
+            if isinstance(field, forms.CharField):
+                assert any(
+                    isinstance(v, ProhibitNullCharactersValidator) for v in field.validators
+                ), f"{form_class.__name__}.{name}"
+                checked += 1
+    assert checked >= 10
