@@ -28,6 +28,17 @@ REGISTERED_HERE = [
 ]
 
 
+def _skip_login_stamp(sender, instance, update_fields=None, **kwargs):
+    """A login saves last_login alone: not a change anyone made to the person, no history row."""
+    if update_fields is not None and set(update_fields) == {"last_login"}:
+        instance.skip_history_when_saving = True
+
+
+def _clear_skip(sender, instance, **kwargs):
+    if hasattr(instance, "skip_history_when_saving"):
+        del instance.skip_history_when_saving
+
+
 def audited_models() -> list:
     """Every model whose staff changes must be in the history: declared or registered here."""
     from django.apps import apps
@@ -50,6 +61,13 @@ def register_histories() -> None:
         model = apps.get_model(app_label, model_name)
         if not hasattr(model._meta, "simple_history_manager_attribute"):
             register(model, app="weltstadt", manager_name="history")
+    from django.contrib.auth import get_user_model
+    from django.db.models.signals import post_save, pre_save
+
+    user_model = get_user_model()
+    pre_save.connect(_skip_login_stamp, sender=user_model, dispatch_uid="audit_skip_login")
+    # after simple-history's own post_save receiver (connected when the history was registered)
+    post_save.connect(_clear_skip, sender=user_model, dispatch_uid="audit_clear_skip")
     for model in audited_models():
         model_admin = admin.site._registry.get(model)
         if model_admin is not None and not isinstance(model_admin, SimpleHistoryAdmin):

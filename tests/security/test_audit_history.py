@@ -88,3 +88,14 @@ def test_a_change_through_the_admin_records_the_staff_member(staff_client, staff
         ).status_code
         == 200
     )
+
+
+def test_a_login_is_not_a_change_of_the_person(client, alice):
+    before = alice.history.count()
+    client.force_login(alice)
+    alice.refresh_from_db()
+    assert alice.last_login is not None
+    assert alice.history.count() == before
+    alice.name = "Alice Arslan-Yılmaz"
+    alice.save()
+    assert alice.history.count() == before + 1
