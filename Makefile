@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test lint messages install system-check serve worker clean
+.PHONY: run test lint messages install system-check serve worker clean backup restore
 
 run: install system-check
 	$(PY) manage.py migrate --noinput
@@ -48,6 +48,16 @@ system-check:
 # docker compose runs beat in its own container instead.
 worker: install
 	$(VENV)/bin/celery -A weltstadt worker -B -Q default,mail,pdf -l info
+
+# Every table and the uploaded files into var/backups/<date-time>/ (BACKUP_DIR=... elsewhere);
+# `make restore BACKUP_DIR=...` loads one into a freshly migrated, empty database.
+backup: install
+	$(PY) manage.py backup $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(BACKUP_DIR)" || (echo "make restore BACKUP_DIR=var/backups/<date-time>"; exit 1)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py restore $(BACKUP_DIR)
 
 clean:
 	rm -rf $(VENV) var/db.sqlite3 var/test.sqlite3 var/mail

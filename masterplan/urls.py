@@ -16,10 +16,10 @@ urlpatterns = [
     path("pdf/", public.pdf_request, name="pdf_request"),
     path("pdf/<int:pk>/", public.pdf_export, name="pdf_export"),
     path("workshops/<int:pk>/", participation.workshop, name="workshop"),
-    path("ballot/<str:token>/", participation.ballot, name="ballot"),
-    path("expert/<str:token>/", consultation.expert_home, name="expert_home"),
+    path("ballot/<linktoken:token>/", participation.ballot, name="ballot"),
+    path("expert/<linktoken:token>/", consultation.expert_home, name="expert_home"),
     path(
-        "expert/<str:token>/comments/<int:pk>/",
+        "expert/<linktoken:token>/comments/<int:pk>/",
         consultation.expert_comment_edit,
         name="expert_comment_edit",
     ),

@@ -11,8 +11,8 @@ urlpatterns = [
     path("<int:number>/<int:pk>/", archive.article_detail, name="article"),
     path("subscribe/", subscription.subscribe, name="subscribe"),
     path("subscribe/done/", subscription.subscribe_done, name="subscribe_done"),
-    path("confirm/<str:token>/", subscription.confirm, name="confirm"),
-    path("unsubscribe/<str:token>/", subscription.unsubscribe, name="unsubscribe"),
-    path("preferences/<str:token>/", subscription.preferences, name="preferences"),
-    path("webhooks/bounces/<str:secret>/", webhooks.bounces, name="webhook_bounces"),
+    path("confirm/<signedtoken:token>/", subscription.confirm, name="confirm"),
+    path("unsubscribe/<signedtoken:token>/", subscription.unsubscribe, name="unsubscribe"),
+    path("preferences/<signedtoken:token>/", subscription.preferences, name="preferences"),
+    path("webhooks/bounces/<hexsecret:secret>/", webhooks.bounces, name="webhook_bounces"),
 ]

@@ -6,25 +6,29 @@ app_name = "summits"
 
 urlpatterns = [
     path("", public.index, name="index"),
-    path("registration/<str:token>/", registration.registration_manage, name="registration_manage"),
     path(
-        "registration/<str:token>/confirm/",
+        "registration/<linktoken:token>/",
+        registration.registration_manage,
+        name="registration_manage",
+    ),
+    path(
+        "registration/<linktoken:token>/confirm/",
         registration.registration_confirm_view,
         name="registration_confirm",
     ),
     path(
-        "registration/<str:token>/cancel/",
+        "registration/<linktoken:token>/cancel/",
         registration.registration_cancel_view,
         name="registration_cancel",
     ),
-    path("delegation/<str:token>/", registration.delegation_manage, name="delegation_manage"),
+    path("delegation/<linktoken:token>/", registration.delegation_manage, name="delegation_manage"),
     path(
-        "delegation/<str:token>/members/<int:pk>/",
+        "delegation/<linktoken:token>/members/<int:pk>/",
         registration.delegation_member,
         name="delegation_member",
     ),
     path(
-        "delegation/<str:token>/members/<int:pk>/remove/",
+        "delegation/<linktoken:token>/members/<int:pk>/remove/",
         registration.delegation_member_remove,
         name="delegation_member_remove",
     ),

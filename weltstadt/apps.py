@@ -13,6 +13,13 @@ class WeltstadtConfig(AppConfig):
 
         # registers the fold() search function on each SQLite connection
         from weltstadt import text_search  # noqa: F401
+        from weltstadt.audit import register_histories
+        from weltstadt.personal_data_admin import add_personal_data_actions
+
+        # the audit trail of the models that do not declare their own history
+        register_histories()
+        # export and erasure of a subscriber's or an ambassador's data (admin actions)
+        add_personal_data_actions()
 
         # A web address typed without a scheme is https in every admin form (Django 6's default;
         # 5.2 still assumes http and warns). Inlines read the defaults when they are built; the

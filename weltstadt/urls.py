@@ -7,8 +7,12 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
+from weltstadt import converters
 from weltstadt.sitemaps import sitemaps_collect
 from weltstadt.views import health, media, member, public, seo
+
+# <linktoken:…>, <signedtoken:…>, <hexsecret:…> for the token segments of every app's URLs
+converters.register()
 
 # The admin login is allauth's: rate-limited, with two-factor authentication.
 admin.site.login = secure_admin_login(admin.site.login)
