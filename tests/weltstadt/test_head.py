@@ -34,15 +34,23 @@ PER_PATTERN = 1
 # Patterns with no page to answer GET: POST-only actions and machine endpoints.
 NOT_PAGES = {
     "newsletter:webhook_bounces",  # a POST endpoint for the mail provider, behind a secret
+    "offices:board_request_withdraw",  # the board's POST button on the request page
+    "summits:registration_confirm",  # the POST button on the page the mailed link opens
 }
+NO_SUCH_TOKEN = "no-such-token-0000000000"  # shaped like a link token, belonging to nobody
 # Patterns whose object the demo content does not hold (a file uploaded, a comment written):
 # opened for an object that does not exist, they must answer HEAD with GET's 404 all the same.
 NOT_IN_THE_DEMO = [
     ("ambassadors:certificate_pdf", [999999]),
     ("ambassadors:evidence_document", [999999]),
-    ("masterplan:expert_comment_edit", ["no-such-token", 999999]),
+    ("masterplan:expert_comment_edit", [NO_SUCH_TOKEN, 999999]),
     ("masterplan:pdf_export", [999999]),
     ("offices:board_annual_report_file", [999999, 999999]),
+    ("offices:board_activity_file", [999999, 999999]),
+    ("offices:board_request_edit", [999999, 999999]),
+    ("summits:delegation_member", [NO_SUCH_TOKEN, 999999]),
+    ("summits:delegation_member_remove", [NO_SUCH_TOKEN, 999999]),
+    ("public_media", ["no/such/file.png"]),
     ("verify:detail", ["NO-SUCH-CODE"]),
 ]
 
@@ -183,6 +191,7 @@ def _unlinked_pages():
             reverse("verify:form"),
             *[reverse(name, args=args) for name, args in NOT_IN_THE_DEMO],
             reverse("summits:programme", args=[Summit.objects.order_by("pk").first().slug]),
+            reverse("summits:register_sent", args=[Summit.objects.order_by("pk").first().slug]),
         ]
 
 
