@@ -19,6 +19,11 @@ urlpatterns = [
     ),
     path("delegation/<str:token>/", registration.delegation_manage, name="delegation_manage"),
     path(
+        "delegation/<str:token>/confirm/",
+        registration.delegation_confirm_view,
+        name="delegation_confirm",
+    ),
+    path(
         "delegation/<str:token>/members/<int:pk>/",
         registration.delegation_member,
         name="delegation_member",
