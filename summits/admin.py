@@ -214,7 +214,7 @@ class DelegationAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_filter = ["summit"]
     search_fields = ["city__name", "head_name", "head_email"]
     list_select_related = ["city", "summit"]
-    readonly_fields = ["token"]
+    readonly_fields = ["token", "confirm_by"]
 
 
 @admin.register(Registration)

@@ -11,7 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from summits.models import Declaration, FollowUpAction, Session, Speaker, Summit, Theme
-from summits.services.registration import Participant, delegation_register, registration_create
+from summits.services.registration import (
+    Participant,
+    delegation_confirm,
+    delegation_register,
+    registration_create,
+)
 from summits.services.summit import declaration_pdf_schedule, summit_transition
 from weltstadt.demo import DemoLogin
 from weltstadt.models import City
@@ -497,7 +502,8 @@ def _open_summit(themes, speakers) -> None:
     summit_transition(summit=summit, to=Summit.Status.OPEN, by=None)
     if summit.registrations.exists():
         return
-    delegation_register(
+    # The demo's heads of delegation have confirmed through their mailed links.
+    izmir = delegation_register(
         summit=summit,
         city=City.objects.get(name="İzmir"),
         head_name="Zeynep Aksoy",
@@ -510,7 +516,7 @@ def _open_summit(themes, speakers) -> None:
                         "Vegetarisch"),
         ],
     )  # fmt: skip
-    delegation_register(
+    neukoelln = delegation_register(
         summit=summit,
         city=City.objects.get(name="Berlin-Neukölln"),
         head_name="Sabine Wagner",
@@ -521,6 +527,8 @@ def _open_summit(themes, speakers) -> None:
             Participant("Emre Kılıç", "emre.kilic@example.org", "expert", "de"),
         ],
     )
+    for delegation in (izmir, neukoelln):
+        delegation_confirm(delegation=delegation)
     registration_create(
         summit=summit,
         participant=Participant("Lena Hoffmann", "lena.hoffmann@example.org", "press", "de"),

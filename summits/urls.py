@@ -23,6 +23,11 @@ urlpatterns = [
     ),
     path("delegation/<linktoken:token>/", registration.delegation_manage, name="delegation_manage"),
     path(
+        "delegation/<linktoken:token>/confirm/",
+        registration.delegation_confirm_view,
+        name="delegation_confirm",
+    ),
+    path(
         "delegation/<linktoken:token>/members/<int:pk>/",
         registration.delegation_member,
         name="delegation_member",

@@ -37,6 +37,12 @@ class Delegation(models.Model):
     )
     token = models.CharField(_("link token"), max_length=64, unique=True, default=new_token)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    # Set while a delegation registered on the website waits for its head to confirm through the
+    # mailed link (its members are pending and hold no place); empty once confirmed, and for
+    # delegations staff created.
+    confirm_by = models.DateTimeField(
+        _("to be confirmed by"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("delegation")

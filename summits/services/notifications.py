@@ -72,6 +72,31 @@ def registration_mail(registration: Registration, *, kind: str, key: str | None 
     )
 
 
+def delegation_confirm_mail(delegation: Delegation) -> None:
+    """Ask the head of delegation, in their language, to confirm the delegation by its link."""
+    language = delegation.head_language
+    with translation.override(language):
+        context = {
+            **_summit_context(delegation.summit, language),
+            "name": delegation.head_name,
+            "city": delegation.city.name,
+            "delegation_path": reverse(
+                "summits:delegation_manage", kwargs={"token": delegation.token}
+            ),
+            "members": [
+                {"name": r.name, "role": str(r.get_role_display())}
+                for r in delegation.registrations.order_by("pk")
+            ],
+        }
+    mail_enqueue(
+        key=f"summits:delegation:{delegation.pk}:confirm",
+        to=delegation.head_email,
+        template="summits/delegation_confirm",
+        language=language,
+        context=context,
+    )
+
+
 def delegation_mail(delegation: Delegation, *, added: list[Registration]) -> None:
     """Tell the head of delegation whom they registered and where to manage the delegation."""
     language = delegation.head_language

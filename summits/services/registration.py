@@ -19,7 +19,11 @@ from django.utils.translation import gettext as _
 
 from summits.models import Delegation, Registration, Summit
 from summits.services.errors import SummitError
-from summits.services.notifications import delegation_mail, registration_mail
+from summits.services.notifications import (
+    delegation_confirm_mail,
+    delegation_mail,
+    registration_mail,
+)
 from weltstadt.models import City, User
 
 Status = Registration.Status
@@ -64,8 +68,25 @@ def _check_new_emails(summit: Summit, participants: list[Participant]) -> None:
         )
 
 
-def _add(summit: Summit, participant: Participant, *, delegation, city) -> Registration:
+def _place(summit: Summit, registration: Registration) -> None:
+    """Give a registration the next place, or else the next place on the waiting list (the
+    caller saves it); raises `_Full` when neither is left."""
     confirmed = summit.registrations.filter(status=Status.CONFIRMED).count()
+    if confirmed < summit.capacity:
+        registration.status = Status.CONFIRMED
+        registration.waiting_position = None
+        return
+    last = summit.registrations.filter(status=Status.WAITING).aggregate(
+        last=Max("waiting_position")
+    )["last"]
+    position = (last or 0) + 1
+    if position > summit.waiting_list_capacity:
+        raise _Full(_("This summit is fully booked, and so is its waiting list."))
+    registration.status = Status.WAITING
+    registration.waiting_position = position
+
+
+def _add(summit: Summit, participant: Participant, *, delegation, city) -> Registration:
     registration = Registration(
         summit=summit,
         delegation=delegation,
@@ -76,17 +97,7 @@ def _add(summit: Summit, participant: Participant, *, delegation, city) -> Regis
         language=participant.language,
         needs=participant.needs.strip(),
     )
-    if confirmed < summit.capacity:
-        registration.status = Status.CONFIRMED
-    else:
-        waiting = summit.registrations.filter(status=Status.WAITING).aggregate(
-            last=Max("waiting_position")
-        )["last"]
-        position = (waiting or 0) + 1
-        if position > summit.waiting_list_capacity:
-            raise _Full(_("This summit is fully booked, and so is its waiting list."))
-        registration.status = Status.WAITING
-        registration.waiting_position = position
+    _place(summit, registration)
     registration.save()
     registration_mail(
         registration, kind="confirmed" if registration.status == Status.CONFIRMED else "waiting"
@@ -222,22 +233,14 @@ def registration_confirm(*, registration: Registration) -> Registration:
             return registration
         if registration.status != Status.PENDING:
             raise SummitError(_("This registration has been cancelled."))
+        if registration.delegation_id is not None:
+            # A delegation's members count once their head confirms the whole delegation.
+            raise SummitError(_("The head of your delegation has not confirmed it yet."))
         if registration.confirm_by and registration.confirm_by <= timezone.now():
             _expire_pending(summit)
             raise SummitError(_("This link has expired. Please register again; it takes a minute."))
         _check_open(summit)
-        confirmed = summit.registrations.filter(status=Status.CONFIRMED).count()
-        if confirmed < summit.capacity:
-            registration.status = Status.CONFIRMED
-        else:
-            last = summit.registrations.filter(status=Status.WAITING).aggregate(
-                last=Max("waiting_position")
-            )["last"]
-            position = (last or 0) + 1
-            if position > summit.waiting_list_capacity:
-                raise SummitError(_("This summit is fully booked, and so is its waiting list."))
-            registration.status = Status.WAITING
-            registration.waiting_position = position
+        _place(summit, registration)
         registration.confirm_by = None
         registration.save(update_fields=["status", "waiting_position", "confirm_by"])
         registration_mail(
@@ -255,12 +258,13 @@ def delegation_register(
     head_email: str,
     head_language: str,
     members: list[Participant],
-) -> tuple[Delegation, MembersAdded]:
-    """Register a city's delegation and its members.
+) -> Delegation:
+    """A city's delegation from the public form: nothing counts until the head of delegation
+    confirms through the link we mail them (in their language), like a single registration.
 
-    Members are confirmed in the given order while places are left, then go on the waiting list
-    while it has room; those who do not fit are not registered and are listed in the result
-    (nothing is registered when not even the first fits). A city has one delegation per summit.
+    Until then the members are pending, hold no place and get no mail; unconfirmed, they lapse
+    after `CONFIRM_WITHIN` (see `delegation_confirm` for what confirming does). A city has one
+    delegation per summit; an unconfirmed delegation that lapsed makes way for a new one.
     """
     if not members:
         raise SummitError(_("Add at least one member to the delegation."))
@@ -268,31 +272,104 @@ def delegation_register(
         with transaction.atomic():
             locked = _lock_summit(summit.pk)
             _check_open(locked)
+            _expire_pending(locked)
+            Delegation.objects.filter(
+                summit=locked, city=city, confirm_by__lte=timezone.now()
+            ).delete()
             if Delegation.objects.filter(summit=locked, city=city).exists():
                 raise SummitError(
                     _("%(city)s has already registered a delegation for this summit.")
                     % {"city": city.name}
                 )
+            _check_new_emails(locked, members)
+            _check_has_room(locked)
+            confirm_by = timezone.now() + CONFIRM_WITHIN
             delegation = Delegation.objects.create(
                 summit=locked,
                 city=city,
                 head_name=head_name.strip(),
                 head_email=head_email.strip().lower(),
                 head_language=head_language,
+                confirm_by=confirm_by,
             )
-            result = _register_members(locked.pk, members, delegation=delegation, city=city)
-            if not result.added:
-                raise SummitError(_("This summit is fully booked, and so is its waiting list."))
-            delegation_mail(delegation, added=result.added)
-            return delegation, result
+            Registration.objects.bulk_create(
+                Registration(
+                    summit=locked,
+                    delegation=delegation,
+                    city=city,
+                    name=member.name.strip(),
+                    email=member.email.strip().lower(),
+                    role=member.role,
+                    language=member.language,
+                    needs=member.needs.strip(),
+                    status=Status.PENDING,
+                    confirm_by=confirm_by,
+                )
+                for member in members
+            )
+            delegation_confirm_mail(delegation)
+            return delegation
     except IntegrityError as exc:
         raise SummitError(_("This e-mail address is already registered for this summit.")) from exc
 
 
+def delegation_is_pending(delegation: Delegation) -> bool:
+    return delegation.confirm_by is not None
+
+
+def delegation_confirm(*, delegation: Delegation) -> MembersAdded:
+    """The head of delegation confirmed their address: now the members get places in the order
+    they were given, then places on the waiting list; those who do not fit are cancelled and
+    listed as refused. Each placed member gets their mail, the head a summary. Confirming twice
+    changes nothing (an empty result); an expired link or a closed registration is refused."""
+    with transaction.atomic():
+        summit = _lock_summit(delegation.summit_id)
+        delegation.refresh_from_db()
+        if delegation.confirm_by is None:
+            return MembersAdded(confirmed=[], waiting=[], refused=[])
+        if delegation.confirm_by <= timezone.now():  # its members lapse at the next write
+            raise SummitError(_("This link has expired. Please register again; it takes a minute."))
+        _check_open(summit)
+        added: list[Registration] = []
+        refused: list[Participant] = []
+        for member in delegation.registrations.filter(status=Status.PENDING).order_by("pk"):
+            placed = not refused  # once one does not fit, the later ones do not either
+            if placed:
+                try:
+                    _place(summit, member)
+                except _Full:
+                    placed = False
+            if not placed:
+                member.status = Status.CANCELLED
+                member.cancelled_at = timezone.now()
+                member.confirm_by = None
+                member.save(update_fields=["status", "cancelled_at", "confirm_by"])
+                refused.append(Participant(member.name, member.email, member.role, member.language))
+                continue
+            member.confirm_by = None
+            member.save(update_fields=["status", "waiting_position", "confirm_by"])
+            registration_mail(
+                member, kind="confirmed" if member.status == Status.CONFIRMED else "waiting"
+            )
+            added.append(member)
+        delegation.confirm_by = None
+        delegation.save(update_fields=["confirm_by"])
+        if added:
+            delegation_mail(delegation, added=added)
+        return MembersAdded(
+            confirmed=[r for r in added if r.status == Status.CONFIRMED],
+            waiting=[r for r in added if r.status == Status.WAITING],
+            refused=refused,
+        )
+
+
 def delegation_add_members(*, delegation: Delegation, members: list[Participant]) -> MembersAdded:
-    """Add members to an existing delegation, with the same rules as at first registration."""
+    """Add members to a confirmed delegation: they count at once (its head is proven), placed
+    as far as there is room."""
     if not members:
         raise SummitError(_("Add at least one member to the delegation."))
+    if delegation_is_pending(delegation):
+        raise SummitError(_("Please confirm the delegation first, through the link we mailed you."))
     try:
         with transaction.atomic():
             result = _register_members(

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -19,6 +20,8 @@ from summits.models import Delegation, Registration
 from summits.services.errors import SummitError
 from summits.services.registration import (
     delegation_add_members,
+    delegation_confirm,
+    delegation_is_pending,
     delegation_register,
     registration_cancel,
     registration_confirm,
@@ -102,7 +105,7 @@ def register_delegation(request, slug):
                 status=429,
             )  # fmt: skip
         try:
-            delegation, result = delegation_register(
+            delegation_register(
                 summit=summit,
                 city=data["city"],
                 head_name=data["head_name"],
@@ -113,9 +116,7 @@ def register_delegation(request, slug):
         except SummitError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, _("The delegation is registered. We have sent you a mail."))
-            _members_added_messages(request, result)
-            return redirect("summits:delegation_manage", token=delegation.token)
+            return redirect("summits:register_sent", slug=summit.slug)
     return render(
         request,
         "summits/register_delegation.html",
@@ -230,7 +231,12 @@ def delegation_manage(request, token):
         return _invalid_link(request)
     summit = delegation.summit
     formset = MemberFormSet(request.POST or None, prefix="members")
-    if request.method == "POST" and not throttle_allows(request, "summit-registration"):
+    pending = delegation_is_pending(delegation)
+    if request.method == "POST" and pending:
+        messages.error(
+            request, _("Please confirm the delegation first, through the link we mailed you.")
+        )
+    elif request.method == "POST" and not throttle_allows(request, "summit-registration"):
         messages.error(request, THROTTLED_MESSAGE)
     elif request.method == "POST" and formset.is_valid():
         try:
@@ -252,10 +258,31 @@ def delegation_manage(request, token):
             "summit": summit,
             "members": members,
             "formset": formset,
-            "can_add": selectors.registration_availability(summit=summit)
-            in ("open", "waiting_list"),
+            "pending": pending,
+            "expired": pending and delegation.confirm_by <= timezone.now(),
+            "can_add": not pending
+            and selectors.registration_availability(summit=summit) in ("open", "waiting_list"),
         },
     )
+
+
+@require_http_methods(["POST"])
+def delegation_confirm_view(request, token):
+    """The head of delegation confirms (a button on the page the mailed link opens, so that a
+    mail program that opens links to check them confirms nothing); the page then says what
+    became of each member."""
+    delegation = _delegation_for_token(token)
+    if delegation is None:
+        return _invalid_link(request)
+    try:
+        result = delegation_confirm(delegation=delegation)
+    except SummitError as error:
+        messages.error(request, error.message)
+    else:
+        if result.added or result.refused:
+            messages.success(request, _("Thank you: the delegation is confirmed."))
+            _members_added_messages(request, result)
+    return redirect("summits:delegation_manage", token=token)
 
 
 def _registration_for_token(token: str) -> Registration | None:

@@ -46,7 +46,17 @@ def test_a_delegation_fills_the_summit_and_a_cancellation_promotes_the_waiting(b
         page.select_option(f"#id_members-{i}-role", role)
         page.select_option(f"#id_members-{i}-language", language)
     page.get_by_role("button", name="Register the delegation").click()
-    page.wait_for_url(re.compile(r"/delegation/"))
+    page.wait_for_url(re.compile(r"/register/sent/"))
+    assert summit.registrations.filter(status="confirmed").count() == 0
+    # The head confirms through the link mailed to them (in Turkish); opening it is not enough.
+    _row, ask = _mail("zeynep@example.org", "delegation_confirm")
+    link = re.search(r"http\S+/delegation/\S+/", ask.text).group(0)
+    assert urlsplit(link).path.startswith("/tr/")
+    page.goto(urlsplit(link).path.replace("/tr/", "/en/", 1))
+    assert summit.registrations.filter(status="confirmed").count() == 0
+    page.get_by_role("button", name="Confirm the delegation").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("3 with a confirmed place, 0 on the waiting list").is_visible()
     for name, *_rest in MEMBERS:
         assert page.get_by_role("rowheader", name=name).is_visible()
     assert summit.registrations.filter(status="confirmed").count() == 3

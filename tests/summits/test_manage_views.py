@@ -211,25 +211,91 @@ def _delegation_form(city, members):
     return data
 
 
-def test_a_head_of_delegation_registers_members_and_adds_more_later(client, run_on_commit):
-    SummitFactory(slug="s")
+def _confirm_delegation(client, delegation, language="en"):
+    return client.post(f"/{language}/summits/delegation/{delegation.token}/confirm/", follow=True)
+
+
+def test_a_delegation_holds_no_place_until_its_head_confirms_by_the_mailed_link(
+    client, run_on_commit
+):
+    summit = SummitFactory(slug="s", capacity=1)
     izmir = CityFactory(name="İzmir", country="TR")
     members = [("Mustafa Çelik", "m@example.org", "tr"), ("Jörg Brandt", "j@example.org", "de")]
     with run_on_commit():
         response = client.post(
-            "/tr/summits/s/register/delegation/", _delegation_form(izmir, members), follow=True
+            "/en/summits/s/register/delegation/", _delegation_form(izmir, members), follow=True
         )
     delegation = Delegation.objects.get()
-    assert response.redirect_chain[-1][0].endswith(f"/delegation/{delegation.token}/")
-    assert "Mustafa Çelik" in response.content.decode()
-    assert {m.to[0] for m in mail.outbox} == {
-        "m@example.org",
-        "j@example.org",
-        "zeynep@example.org",
-    }
+    # the submitter does not get the link, and nobody has a place yet: only the head is mailed
+    assert response.redirect_chain[-1][0].endswith("/summits/s/register/sent/")
+    assert delegation.token not in response.content.decode()
+    assert [r.status for r in delegation.registrations.all()] == ["pending", "pending"]
+    assert summit.registrations.filter(status__in=["confirmed", "waiting"]).count() == 0
+    (ask,) = mail.outbox
+    assert ask.to == ["zeynep@example.org"]
+    assert f"/tr/summits/delegation/{delegation.token}/" in ask.body
+    assert "Mustafa Çelik" in ask.body
+    # a member's own link cannot confirm in the head's place
+    mustafa = delegation.registrations.get(email="m@example.org")
+    client.post(f"/en/summits/registration/{mustafa.manage_token}/confirm/")
+    mustafa.refresh_from_db()
+    assert mustafa.status == "pending"
+    # opening the link confirms nothing by itself (mail programs open links to check them)
+    page = client.get(f"/tr/summits/delegation/{delegation.token}/").content.decode()
+    assert 'id="confirm-delegation"' in page
+    assert not delegation.registrations.exclude(status="pending").exists()
+    # adding members before confirming is refused
     more = _delegation_form(izmir, [("Elif Kaya", "e@example.org", "tr")])
+    client.post(f"/en/summits/delegation/{delegation.token}/", more)
+    assert delegation.registrations.count() == 2
+    mail.outbox.clear()
+    with run_on_commit():
+        page = _confirm_delegation(client, delegation).content.decode()
+        _confirm_delegation(client, delegation)  # twice changes nothing
+    assert "the delegation is confirmed" in page
+    assert "1 with a confirmed place, 1 on the waiting list" in page
+    mustafa.refresh_from_db()
+    jorg = delegation.registrations.get(email="j@example.org")
+    assert (mustafa.status, jorg.status, jorg.waiting_position) == ("confirmed", "waiting", 1)
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "j@example.org",
+        "m@example.org",
+        "zeynep@example.org",
+    ]
+    # members the confirmed head adds later count at once
     client.post(f"/tr/summits/delegation/{delegation.token}/", more)
-    assert delegation.registrations.count() == 3
+    assert delegation.registrations.get(email="e@example.org").status == "waiting"
+
+
+def test_an_unconfirmed_delegation_expires_and_its_city_may_register_again(client):
+    summit = SummitFactory(slug="s", capacity=1)
+    izmir = CityFactory(name="İzmir", country="TR")
+    client.post("/en/summits/s/register/delegation/",
+                _delegation_form(izmir, [("Ada", "ada@example.org", "tr")]))  # fmt: skip
+    stale = Delegation.objects.get()
+    # meanwhile someone else takes the only place: the delegation held none
+    client.post("/en/summits/s/register/", _form())
+    ayse = Registration.objects.get(email="ayse@example.org")
+    client.post(f"/en/summits/registration/{ayse.manage_token}/confirm/")
+    ayse.refresh_from_db()
+    assert ayse.status == "confirmed"
+    Delegation.objects.update(confirm_by=timezone.now() - timedelta(minutes=1))
+    Registration.objects.filter(status="pending").update(
+        confirm_by=timezone.now() - timedelta(minutes=1)
+    )
+    page = client.get(f"/en/summits/delegation/{stale.token}/").content.decode()
+    assert "This link has expired" in page
+    assert 'id="confirm-delegation"' not in page
+    response = _confirm_delegation(client, stale)
+    assert "This link has expired" in response.content.decode()
+    # the lapsed delegation no longer blocks its city or its members' addresses
+    client.post("/en/summits/s/register/delegation/",
+                _delegation_form(izmir, [("Ada", "ada@example.org", "tr")]))  # fmt: skip
+    fresh = Delegation.objects.get()
+    assert fresh.pk != stale.pk
+    assert fresh.registrations.get().status == "pending"
+    lapsed = summit.registrations.exclude(delegation=fresh).get(email="ada@example.org")
+    assert lapsed.status == "cancelled"
 
 
 def test_a_delegation_without_members_is_refused(client):
@@ -257,6 +323,7 @@ def test_adding_members_says_exactly_who_waits_and_who_did_not_fit(client, run_o
     client.post("/en/summits/s/register/delegation/",
                 _delegation_form(izmir, [("Ada", "ada@example.org", "tr")]))  # fmt: skip
     delegation = Delegation.objects.get()
+    _confirm_delegation(client, delegation)
     five = [(f"Member {n}", f"m{n}@example.org", "tr") for n in range(5)]
     response = client.post(
         f"/en/summits/delegation/{delegation.token}/", _delegation_form(izmir, five), follow=True
@@ -273,6 +340,7 @@ def test_the_head_of_delegation_edits_and_removes_a_member(client, run_on_commit
     members = [("Mustafa Çelik", "m@example.org", "tr"), ("Jörg Brandt", "j@example.org", "de")]
     client.post("/en/summits/s/register/delegation/", _delegation_form(izmir, members))
     delegation = Delegation.objects.get()
+    _confirm_delegation(client, delegation)
     mustafa, jorg = delegation.registrations.order_by("pk")
     base = f"/en/summits/delegation/{delegation.token}/members"
     page = client.get(f"/en/summits/delegation/{delegation.token}/").content.decode()
@@ -308,7 +376,8 @@ def test_delegation_members_are_listed_in_the_turkish_alphabet(client):
              ("İlkay Doğan", "i@example.org", "tr"), ("Ilgaz Er", "g@example.org", "tr"),
              ("Ömer Ay", "o@example.org", "tr")]  # fmt: skip
     data = _delegation_form(CityFactory(name="İzmir", country="TR"), names)
-    page = client.post("/tr/summits/s/register/delegation/", data, follow=True).content.decode()
+    client.post("/tr/summits/s/register/delegation/", data)
+    page = _confirm_delegation(client, Delegation.objects.get(), "tr").content.decode()
     positions = [page.index(name) for name in
                  ["Ilgaz Er", "İlkay Doğan", "Ömer Ay", "Şule Öz", "Zehra Ak"]]  # fmt: skip
     assert positions == sorted(positions)

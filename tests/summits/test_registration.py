@@ -8,8 +8,10 @@ from django.utils.translation import gettext
 from summits.models import Delegation, Registration, Summit
 from summits.services.errors import SummitError
 from summits.services.registration import (
+    CONFIRM_WITHIN,
     Participant,
     delegation_add_members,
+    delegation_confirm,
     delegation_register,
     registration_cancel,
     registration_create,
@@ -139,46 +141,119 @@ def test_cancelling_twice_is_refused():
         registration_cancel(registration=registration)
 
 
-def test_a_delegation_registers_its_members_all_or_nothing(run_on_commit):
+def register_delegation(summit, city, members, *, head_language="tr"):
+    return delegation_register(
+        summit=summit, city=city, head_name="Zeynep Aksoy", head_email="zeynep@example.org",
+        head_language=head_language, members=members,
+    )  # fmt: skip
+
+
+def test_a_delegation_holds_no_place_and_mails_only_its_head_until_confirmed(run_on_commit):
     summit = SummitFactory(capacity=2)
     izmir = CityFactory(name="İzmir", country="TR")
     with run_on_commit():
-        delegation, result = delegation_register(
-            summit=summit,
-            city=izmir,
-            head_name="Zeynep Aksoy",
-            head_email="zeynep@example.org",
-            head_language="tr",
-            members=[person(1, "tr"), person(2, "de"), person(3, "en")],
+        delegation = register_delegation(
+            summit, izmir, [person(1, "tr"), person(2, "de"), person(3, "en")]
         )
-    added = result.added
-    assert [r.status for r in added] == [S.CONFIRMED, S.CONFIRMED, S.WAITING]
-    assert all(r.city == izmir and r.delegation == delegation for r in added)
-    head_mail = next(m for m in mail.outbox if m.to == ["zeynep@example.org"])
-    assert "Person 3" in head_mail.body
-    assert delegation.token in head_mail.body
-    # A second delegation of the same city, or a member already registered: nothing changes.
-    with pytest.raises(SummitError):
-        delegation_register(summit=summit, city=izmir, head_name="X", head_email="x@example.org",
-                            head_language="de", members=[person(7)])  # fmt: skip
-    bremen = CityFactory(name="Bremen")
-    with pytest.raises(SummitError):
-        delegation_register(summit=summit, city=bremen, head_name="X", head_email="x@example.org",
-                            head_language="de", members=[person(8), person(1)])  # fmt: skip
+    assert delegation.confirm_by is not None
+    assert [r.status for r in delegation.registrations.order_by("pk")] == [S.PENDING] * 3
+    assert not summit.registrations.filter(status__in=[S.CONFIRMED, S.WAITING]).exists()
+    # both places are still free for people who confirm first
+    fill(summit, 2, start=20)
+    assert summit.registrations.filter(status=S.CONFIRMED).count() == 2
+    (ask,) = mail.outbox
+    assert ask.to == ["zeynep@example.org"]
+    assert delegation.token in ask.body
+
+
+def test_the_mail_to_the_head_of_delegation_is_in_their_language(run_on_commit):
+    summit = SummitFactory(title_de="Gipfel Bremen", title_tr="Bremen Zirvesi")
+    with run_on_commit():
+        register_delegation(summit, CityFactory(name="İzmir"), [person(1, "de")])
+    (ask,) = mail.outbox
+    with translation.override("tr"):
+        expected = gettext(
+            "If you did not register, ignore this mail: the registration lapses by itself."
+        )
+    assert (
+        expected != "If you did not register, ignore this mail: the registration lapses by itself."
+    )
+    assert expected in ask.body
+    assert "Bremen Zirvesi" in ask.subject
+    assert "/tr/summits/delegation/" in ask.body
+
+
+def test_confirming_places_the_members_in_order_as_far_as_there_is_room(run_on_commit):
+    summit = SummitFactory(capacity=2, waiting_list_capacity=1)
+    izmir = CityFactory(name="İzmir", country="TR")
+    delegation = register_delegation(summit, izmir, [person(n) for n in range(1, 5)])
+    fill(summit, 1, start=20)  # someone confirmed first: one place and one waiting place left
+    mail.outbox.clear()
+    with run_on_commit():
+        result = delegation_confirm(delegation=delegation)
+    assert [r.name for r in result.confirmed] == ["Person 1"]
+    assert [r.name for r in result.waiting] == ["Person 2"]
+    assert [p.name for p in result.refused] == ["Person 3", "Person 4"]
+    statuses = dict(delegation.registrations.values_list("name", "status"))
+    assert statuses == {"Person 1": S.CONFIRMED, "Person 2": S.WAITING,
+                        "Person 3": S.CANCELLED, "Person 4": S.CANCELLED}  # fmt: skip
+    delegation.refresh_from_db()
+    assert delegation.confirm_by is None
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "p1@example.org", "p2@example.org", "zeynep@example.org"
+    ]  # fmt: skip
+    # confirming again changes nothing
+    again = delegation_confirm(delegation=delegation)
+    assert (again.added, again.refused) == ([], [])
+    assert summit.registrations.filter(status=S.CONFIRMED).count() == 2
+
+
+def test_an_expired_delegation_cannot_be_confirmed():
+    summit = SummitFactory(capacity=5)
+    izmir = CityFactory(name="İzmir", country="TR")
+    delegation = register_delegation(summit, izmir, [person(1), person(2)])
+    assert delegation.confirm_by > timezone.now() + CONFIRM_WITHIN - timedelta(minutes=1)
+    # 48 hours later
+    past = timezone.now() - timedelta(minutes=1)
+    Delegation.objects.update(confirm_by=past)
+    Registration.objects.update(confirm_by=past)
+    with pytest.raises(SummitError, match="expired"):
+        delegation_confirm(delegation=delegation)
+    assert not summit.registrations.filter(status=S.CONFIRMED).exists()
+    # the next registration lets the lapsed ones go: their city and addresses are free
+    again = register_delegation(summit, izmir, [person(1)])
+    assert not Delegation.objects.filter(pk=delegation.pk).exists()
+    assert summit.registrations.get(email="p2@example.org").status == S.CANCELLED
+    assert again.registrations.get().status == S.PENDING
+
+
+def test_a_delegation_is_refused_for_a_taken_city_or_address_and_changes_nothing():
+    summit = SummitFactory(capacity=2)
+    izmir = CityFactory(name="İzmir", country="TR")
+    delegation = register_delegation(summit, izmir, [person(1), person(2)])
+    with pytest.raises(SummitError, match="already registered a delegation"):
+        register_delegation(summit, izmir, [person(7)])
+    with pytest.raises(SummitError, match="already registered"):
+        register_delegation(summit, CityFactory(name="Bremen"), [person(8), person(1)])
+    with pytest.raises(SummitError, match="Please confirm the delegation first"):
+        delegation_add_members(delegation=delegation, members=[person(9)])
     assert Delegation.objects.count() == 1
-    assert Registration.objects.count() == 3
+    assert Registration.objects.count() == 2
+    delegation_confirm(delegation=delegation)
     with pytest.raises(SummitError):
         delegation_add_members(delegation=delegation, members=[person(9), person(9)])
-    assert len(delegation_add_members(delegation=delegation, members=[person(9)]).added) == 1
+    assert delegation_add_members(delegation=delegation, members=[person(9)]).waiting
 
 
 def test_a_batch_larger_than_the_free_places_is_placed_as_far_as_it_fits(run_on_commit):
     summit = SummitFactory(capacity=1, waiting_list_capacity=3)
     fill(summit, 2)  # one confirmed, one waiting: two waiting places are left
-    delegation, _first = delegation_register(
-        summit=summit, city=CityFactory(), head_name="Zeynep Aksoy",
-        head_email="zeynep@example.org", head_language="tr", members=[person(10)],
+    # a delegation staff created has no link to confirm: its members count at once
+    delegation = Delegation.objects.create(
+        summit=summit, city=CityFactory(), head_name="Z", head_email="z@example.org",
+        head_language="tr",
     )  # fmt: skip
+    assert delegation_add_members(delegation=delegation, members=[person(10)]).waiting
     result = delegation_add_members(
         delegation=delegation, members=[person(n) for n in range(11, 15)]
     )
