@@ -36,6 +36,7 @@ NOT_PAGES = {
     "newsletter:webhook_bounces",  # a POST endpoint for the mail provider, behind a secret
     "offices:board_request_withdraw",  # the board's POST button on the request page
     "summits:registration_confirm",  # the POST button on the page the mailed link opens
+    "summits:delegation_confirm",  # the same for the head of a delegation
 }
 NO_SUCH_TOKEN = "no-such-token-0000000000"  # shaped like a link token, belonging to nobody
 # Patterns whose object the demo content does not hold (a file uploaded, a comment written):
