@@ -199,11 +199,20 @@ def member_urls(member: Member) -> dict[str, str]:
         ),
         "offices:board_request_new": reverse("offices:board_request_new", args=[office]),
         "offices:board_request": reverse("offices:board_request", args=[office, o["funding"].pk]),
+        "offices:board_request_edit": reverse(
+            "offices:board_request_edit", args=[office, o["funding"].pk]
+        ),
+        "offices:board_request_withdraw": reverse(
+            "offices:board_request_withdraw", args=[office, o["funding"].pk]
+        ),
         "offices:board_annual_report": reverse("offices:board_annual_report", args=[office]),
         "offices:board_annual_report_file": reverse(
             "offices:board_annual_report_file", args=[office, o["report"].pk]
         ),
         "offices:board_activity_new": reverse("offices:board_activity_new", args=[office]),
+        "offices:board_activity_file": reverse(
+            "offices:board_activity_file", args=[office, o["highlight"].pk]
+        ),
         "offices:board_activity_highlight": reverse(
             "offices:board_activity_highlight", args=[office, o["highlight"].pk]
         ),
@@ -217,6 +226,9 @@ def public_urls(world: World) -> dict[str, str]:
 
     summit = world.summit.slug
     sub = world.subscriber.token.hex
+    member = world.delegation.registrations.order_by("pk").first()
+    member_pk = member.pk if member else world.registration.pk
+    plan = world.objective.strategy.area.plan_id
     return {
         "home": reverse("home"),
         "about": reverse("about"),
@@ -251,6 +263,21 @@ def public_urls(world: World) -> dict[str, str]:
         "summits:delegation_manage": reverse(
             "summits:delegation_manage", args=[world.delegation.token]
         ),
+        "summits:registration_confirm": reverse(
+            "summits:registration_confirm", args=[world.registration.manage_token]
+        ),
+        "summits:delegation_confirm": reverse(
+            "summits:delegation_confirm", args=[world.delegation.token]
+        ),
+        "summits:delegation_member": reverse(
+            "summits:delegation_member", args=[world.delegation.token, member_pk]
+        ),
+        "summits:delegation_member_remove": reverse(
+            "summits:delegation_member_remove", args=[world.delegation.token, member_pk]
+        ),
+        "summits:register_sent": reverse("summits:register_sent", args=[summit]),
+        "masterplan:plan": reverse("masterplan:plan", args=[plan]),
+        "masterplan:plan_changes": reverse("masterplan:plan_changes", args=[plan]),
         "summits:detail": reverse("summits:detail", args=[summit]),
         "summits:programme": reverse("summits:programme", args=[summit]),
         "summits:summit_ics": reverse("summits:summit_ics", args=[summit]),
