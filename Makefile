@@ -5,6 +5,9 @@ PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
+# make test runs the suite in one process per core (pytest-xdist); TEST_PROCESSES=0 runs it in one
+TEST_PROCESSES ?= auto
+
 .PHONY: run test lint messages install system-check serve worker clean backup restore
 
 run: install system-check
@@ -15,7 +18,7 @@ run: install system-check
 
 test: install
 	@$(PY) -m weltstadt.system_check --tests
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_PROCESSES) --dist loadgroup $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -15,6 +15,7 @@ pytest_plugins = ["tests.fixtures.worker", "tests.fixtures.browser", "tests.fixt
 STRICT = os.environ.get("WELTSTADT_STRICT_TESTS") == "1"
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     # A transactional test (live server, real worker) ends with a flush that also empties what the
     # data migrations wrote (the role groups, the beat schedules). Serialized rollback puts it back
@@ -29,6 +30,11 @@ def pytest_collection_modifyitems(config, items):
             kwargs.update(transaction=True, serialized_rollback=True)
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
     _mark_pdf_tool_users(items)
+    # `make test` spreads the tests over the cores (pytest-xdist, --dist loadgroup); real Celery
+    # workers share one broker, so their tests run one after the other in one process
+    for item in items:
+        if item.get_closest_marker("worker"):
+            item.add_marker(pytest.mark.xdist_group("celery-worker"))
     missing = []
     if not os.environ.get("CELERY_BROKER_URL"):
         missing.append(("worker", "no CELERY_BROKER_URL (a Redis broker)"))
