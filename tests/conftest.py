@@ -6,8 +6,10 @@ import shutil
 import pytest
 from django.core.cache import cache
 from django.utils import translation
+from django.utils.functional import empty
 
 from tests.factories import UserFactory
+from weltstadt.private_storage import private_storage
 
 pytest_plugins = ["tests.fixtures.worker", "tests.fixtures.browser", "tests.fixtures.smtp"]
 
@@ -98,9 +100,13 @@ def _isolated_files_and_cache(settings, tmp_path):
     settings.EMAIL_FILE_PATH = tmp_path / "mail"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.OUTBOX_RETRY_BASE_SECONDS = 0
+    # the private storage is set up once per process: let it follow this test's folder, which a
+    # real worker started by the test is given too
+    private_storage._wrapped = empty
     cache.clear()
     yield
     cache.clear()
+    private_storage._wrapped = empty
 
 
 @pytest.fixture
