@@ -55,6 +55,7 @@ BIN = Path(PYTHON).parent
 
 
 STARTED = time.monotonic()
+PASSED = []  # the message of every check that held
 
 
 class CheckFailed(Exception):
@@ -64,6 +65,7 @@ class CheckFailed(Exception):
 def check(condition, message: str) -> None:
     if not condition:
         raise CheckFailed(message)
+    PASSED.append(message)
     print(f"ok   {time.monotonic() - STARTED:5.0f}s {message}", flush=True)
 
 
@@ -337,6 +339,7 @@ def main() -> int:
             print(f"FAIL {failure}", flush=True)
     outcome = "FAILED" if failures else "passed"
     print(f"{outcome} in {time.monotonic() - started:.0f} s; logs in {log_dir}")
+    print(f"production_check: {len(PASSED)} passed, {failures} failed")
     if not failures and not args.keep_logs:
         shutil.rmtree(work, ignore_errors=True)
     return 1 if failures else 0
