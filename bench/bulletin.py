@@ -26,6 +26,8 @@ import uuid
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# its database and the worker's log go where the portal keeps its files (made if missing)
+VAR_DIR = Path(os.environ.get("WELTSTADT_VAR_DIR") or BASE_DIR / "var")
 sys.path.insert(0, str(BASE_DIR))
 LANGUAGES = ["de", "tr", "en", "fr", "it", "es"]
 TEXT = (
@@ -40,7 +42,8 @@ TEXT = (
 def _bench_database(url: str | None) -> str:
     """A fresh, empty database next to the configured one."""
     if not url:
-        path = BASE_DIR / "var" / "bench.sqlite3"
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path = VAR_DIR / "bench.sqlite3"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         return f"sqlite:///{path}"
@@ -188,7 +191,8 @@ def _run(number: int, args, broker: str) -> dict:
             "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or uuid.uuid4().hex * 2,
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         }
-        worker = _start_worker(env, BASE_DIR / "var" / "bench-worker.log", args.concurrency)
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        worker = _start_worker(env, VAR_DIR / "bench-worker.log", args.concurrency)
         try:
             idle_kib = _rss_kib(worker.pid)
             sampler = PeakSampler(worker.pid)
