@@ -199,50 +199,49 @@ class CertificateAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
             return admin_award.redirect_change(certificate)
         return pdf_response(pdf.file, f"{certificate.number}-v{pdf.version}.pdf")
 
-    @admin.action(description=_("Revoke the title…"), permissions=["change"])
-    def revoke(self, request, queryset):
+    def _with_reason(self, request, queryset, *, action, service, title, done):
+        """An action that asks for a reason on an intermediate page, then applies `service` to
+        each selected certificate and says to whom it happened."""
         form = ReasonForm(request.POST if confirm_requested(request) else None)
         if form.is_valid():
+            reason = form.cleaned_data["reason"]
             run_each(
                 self,
                 request,
                 queryset,
-                lambda c: services.certificate_revoke(
-                    certificate=c, reason=form.cleaned_data["reason"], by=request.user
-                ),
-                done=_("Title revoked and the holder informed by mail: %(names)s."),
+                lambda c: service(certificate=c, reason=reason, by=request.user),
+                done=done,
             )
             return None
         return intermediate_page(
             self,
             request,
             queryset,
-            action="revoke",
-            title=reason_title(queryset.count(), _("Revoke the title")),
+            action=action,
+            title=reason_title(queryset.count(), title),
             form=form,
+        )
+
+    @admin.action(description=_("Revoke the title…"), permissions=["change"])
+    def revoke(self, request, queryset):
+        return self._with_reason(
+            request,
+            queryset,
+            action="revoke",
+            service=services.certificate_revoke,
+            title=_("Revoke the title"),
+            done=_("Title revoked and the holder informed by mail: %(names)s."),
         )
 
     @admin.action(description=_("Reinstate the title (revoked in error)…"), permissions=["change"])
     def reinstate(self, request, queryset):
-        form = ReasonForm(request.POST if confirm_requested(request) else None)
-        if form.is_valid():
-            run_each(
-                self,
-                request,
-                queryset,
-                lambda c: services.certificate_reinstate(
-                    certificate=c, reason=form.cleaned_data["reason"], by=request.user
-                ),
-                done=_("Title reinstated and the holder informed by mail: %(names)s."),
-            )
-            return None
-        return intermediate_page(
-            self,
+        return self._with_reason(
             request,
             queryset,
             action="reinstate",
-            title=reason_title(queryset.count(), _("Reinstate the title")),
-            form=form,
+            service=services.certificate_reinstate,
+            title=_("Reinstate the title"),
+            done=_("Title reinstated and the holder informed by mail: %(names)s."),
         )
 
     @admin.action(description=_("Render and mail missing PDFs"), permissions=["change"])

@@ -33,35 +33,26 @@ def reminders_send(*, today: datetime.date | None = None) -> ReminderRun:
         term_ends_on__lte=today + datetime.timedelta(days=TERM_NOTICE_DAYS),
     ).exclude(office__status=Office.Status.CLOSED)
     for member in ending.select_related("office").prefetch_related("office__supervisors"):
-        for user in supervisor_users(member.office):
-            mail_enqueue_for_user(
-                user,
-                key=f"offices:term-ending:{member.pk}:{member.term_ends_on}:{user.pk}",
-                template="offices/term_ending",
-                context={
-                    "office": member.office.name,
-                    "office_id": member.office_id,
-                    "member": member.name,
-                    "role": member.role,
-                    "term_ends_on": member.term_ends_on.isoformat(),
-                },
-            )
-            run.terms_ending += 1
-        # the board hears of it too: the member whose term ends and those who serve with them
-        for user in board_users(member.office):
-            mail_enqueue_for_user(
-                user,
-                key=f"offices:term-ending-board:{member.pk}:{member.term_ends_on}:{user.pk}",
-                template="offices/term_ending_board",
-                context={
-                    "office": member.office.name,
-                    "office_id": member.office_id,
-                    "member": member.name,
-                    "role": member.role,
-                    "term_ends_on": member.term_ends_on.isoformat(),
-                },
-            )
-            run.terms_ending += 1
+        context = {
+            "office": member.office.name,
+            "office_id": member.office_id,
+            "member": member.name,
+            "role": member.role,
+            "term_ends_on": member.term_ends_on.isoformat(),
+        }
+        # the supervisors, and the board: the member whose term ends and those who serve with them
+        for users, template, key in [
+            (supervisor_users(member.office), "offices/term_ending", "term-ending"),
+            (board_users(member.office), "offices/term_ending_board", "term-ending-board"),
+        ]:
+            for user in users:
+                mail_enqueue_for_user(
+                    user,
+                    key=f"offices:{key}:{member.pk}:{member.term_ends_on}:{user.pk}",
+                    template=template,
+                    context=context,
+                )
+                run.terms_ending += 1
     open_reports = AnnualReport.objects.filter(
         status__in=[AnnualReport.Status.DUE, AnnualReport.Status.SENT_BACK],
         deadline__lte=today + datetime.timedelta(days=REPORT_NOTICE_DAYS),
