@@ -13,10 +13,17 @@ failed one (each prints a line):
   public /media/ path answers it;
 - five wrong passwords spread over `a` and `b` lock the account on both (rate limits are shared);
 - with the broker unreachable, subscribing answers the normal page; the sweep sends the mail;
-- chaos: the first worker is killed with SIGKILL three times during a 2,000-mail send (twice its
-  whole process group, as a container kill; once its main process alone): nobody is missed, at
-  most one duplicate per kill, no row is "sending" for more than two minutes, and the progress
-  never says done before every reader has the mail;
+- chaos (random, seeded: the seed is printed, PRODCHECK_SEED replays it): workers chosen at
+  random are killed with SIGKILL at three random points of a 2,000-mail send (one kill, at
+  random, of the main process alone, the others of the whole process group, as a container
+  kill): nobody is missed, at most one duplicate per kill, no row is "sending" for more than two
+  minutes, and the progress never says done before every reader has the mail; then three more
+  random kills while a cohort of 40 certificates renders: 40 certificates, each rendered once,
+  every holder mailed, at most one duplicate mail per kill;
+- PostgreSQL goes away three times under load (every connection cut, new ones refused for 3 s,
+  as in a restart): pages and /healthz say 503 meanwhile, never 500; afterwards both web
+  processes answer 200 with the same gunicorn workers, a worker sends mail and beat ticks, none
+  of them restarted;
 - every line every process wrote parses as JSON, web lines carry a request id (the one the proxy
   sent, also in the worker's lines of the task it enqueued), and none holds a bearer token or a
   recipient's address.
@@ -34,6 +41,7 @@ import http.cookiejar
 import io
 import json
 import os
+import random
 import re
 import shutil
 import signal
@@ -263,6 +271,12 @@ def main() -> int:
         "--cache-db", type=int, default=int(os.environ.get("PRODCHECK_CACHE_DB", 15))
     )
     parser.add_argument("--chaos-mails", type=int, default=2000)
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=int(os.environ.get("PRODCHECK_SEED", time.time_ns() % 1_000_000)),
+        help="of the chaos checks' random kills (printed, so that a failure can be replayed)",
+    )
     parser.add_argument("--keep-logs", action="store_true", help="print where the logs are")
     args = parser.parse_args()
 
@@ -405,19 +419,8 @@ def run_checks(args, env, processes: Processes, sink, ports, bucket, work) -> No
         [*gunicorn, "-b", f"127.0.0.1:{ports['nobroker']}", "-w", "1"],
         {"CELERY_BROKER_URL": f"redis://127.0.0.1:{free_port()}/0"},
     )
-    worker = [
-        str(BIN / "celery"),
-        "-A",
-        "weltstadt",
-        "-q",
-        "worker",
-        "-Q",
-        "default,mail,pdf",
-        "-c",
-        "2",
-    ]
-    processes.start("worker1", [*worker, "-n", "worker1@%h"])
-    processes.start("worker2", [*worker, "-n", "worker2@%h"])
+    processes.start("worker1", worker_command("worker1"))
+    processes.start("worker2", worker_command("worker2"))
     processes.start("beat", [str(BIN / "celery"), "-A", "weltstadt", "-q", "beat"])
 
     a, b = Browser(f"http://127.0.0.1:{ports['a']}"), Browser(f"http://127.0.0.1:{ports['b']}")
@@ -449,7 +452,19 @@ def run_checks(args, env, processes: Processes, sink, ports, bucket, work) -> No
     check_broker_down(ports, sink)
     check_request_id_carried(a, sink)
     check_tokens_in_paths(a)
-    check_chaos(args, processes, sink)
+    rng = random.Random(args.seed)
+    print(f"     chaos seed {args.seed} (PRODCHECK_SEED={args.seed} replays the same kills)")
+    check_chaos(args, processes, sink, rng)
+    check_award_chaos(processes, sink, rng)
+    check_database_restart(args, processes, ports, a, b, sink)
+
+
+def worker_command(name: str) -> list[str]:
+    """A worker as the compose file runs one: every queue, two pool processes."""
+    return [
+        str(BIN / "celery"), "-A", "weltstadt", "-q", "worker",
+        "-Q", "default,mail,pdf", "-c", "2", "-n", f"{name}@%h",
+    ]  # fmt: skip
 
 
 def _answer(client, path, **kwargs):
@@ -672,7 +687,7 @@ def check_tokens_in_paths(client) -> None:
     check(True, "requested six bearer links (checked in the logs below)")
 
 
-def check_chaos(args, processes: Processes, sink) -> None:
+def check_chaos(args, processes: Processes, sink, rng: random.Random) -> None:
     from datetime import timedelta
 
     from django.utils import timezone
@@ -695,33 +710,22 @@ def check_chaos(args, processes: Processes, sink) -> None:
     base = {r: sink.recipients[r] for r in expected}
     check(len(expected) >= count, f"{len(expected)} confirmed readers")
     job = issue_send(issue=issue, by=None)
-    kills, kill_at = 0, [int(count * f) for f in (0.15, 0.4, 0.65)]
+    # three kills at random points of the send, each of a worker chosen at random; one of them
+    # (at random) of the main process alone, the others of the whole container
+    kills, kill_at = 0, sorted(int(count * rng.uniform(0.1, 0.75)) for _ in range(3))
+    victims = [rng.choice(["worker1", "worker2"]) for _ in range(3)]
+    main_only_at = rng.randrange(3)
     early_done, longest_sending = None, 0.0
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline:
         sent_now = sum(sink.recipients[r] - base[r] for r in expected)
         if kills < 3 and sent_now >= kill_at[kills]:
-            # the second time the main process alone, the others the whole container
-            processes.kill("worker1", main_only=kills == 1)
+            victim = victims[kills]
+            processes.kill(victim, main_only=kills == main_only_at)
+            what = "main process" if kills == main_only_at else "main process and pool"
             kills += 1
-            what = "main process" if kills == 2 else "main process and pool"
-            print(f"     SIGKILL worker1 {what} ({kills}/3) after {sent_now} mails", flush=True)
-            processes.start(
-                "worker1",
-                [
-                    str(BIN / "celery"),
-                    "-A",
-                    "weltstadt",
-                    "-q",
-                    "worker",
-                    "-Q",
-                    "default,mail,pdf",
-                    "-c",
-                    "2",
-                    "-n",
-                    "worker1@%h",
-                ],
-            )
+            print(f"     SIGKILL {victim} {what} ({kills}/3) after {sent_now} mails", flush=True)
+            processes.start(victim, worker_command(victim))
         job.refresh_from_db()
         progress = sendjob_progress(job=job)
         reached = sum(1 for r in expected if sink.recipients[r] > base[r])
@@ -740,7 +744,7 @@ def check_chaos(args, processes: Processes, sink) -> None:
         if kills == 3 and progress["sent"] == len(expected):
             break
         time.sleep(0.5)
-    check(kills == 3, "worker1 was killed three times during the send")
+    check(kills == 3, f"workers were killed three times during the send ({', '.join(victims)})")
     got = {r: sink.recipients[r] - base[r] for r in expected}
     missing = [r for r, n in got.items() if n == 0]
     duplicates = sum(n - 1 for n in got.values() if n > 1)
@@ -752,7 +756,7 @@ def check_chaos(args, processes: Processes, sink) -> None:
     )
     check(early_done is None, f"the progress never said done too early ({early_done})")
 
-    # the last batch's task may have died with worker1: beat's due-check closes the send
+    # the last batch's task may have died with a killed worker: beat's due-check closes the send
     def done():
         job.refresh_from_db()
         return sendjob_progress(job=job)["status"] == SendJob.Status.DONE
@@ -763,6 +767,177 @@ def check_chaos(args, processes: Processes, sink) -> None:
         what="the send marked done",
     )
     check(True, "the send is done once every mail is out")
+
+
+def check_award_chaos(processes: Processes, sink, rng: random.Random) -> None:
+    """Workers killed at random while they render and mail a cohort's certificates: every
+    certificate is rendered once, nobody is missed, at most one duplicate mail per kill."""
+    from collections import Counter
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from ambassadors.certificates.models import Certificate, CertificateFile
+    from ambassadors.certificates.services import certificates_award_cohort
+    from ambassadors.models import MissionStatement
+    from tests.ambassadors.certificate_fixtures import graduate, signature_png
+    from tests.ambassadors.factories import CohortFactory, MissionStatementFactory, ModuleFactory
+    from tests.factories import UserFactory
+
+    size = 40
+    if not MissionStatement.objects.filter(year=timezone.localdate().year).exists():
+        statement = MissionStatementFactory(year=timezone.localdate().year)
+        statement.signature.save("signature.png", ContentFile(signature_png()))
+    cohort = CohortFactory()
+    ModuleFactory(cohort=cohort, title="City diplomacy basics", order=1)
+    ModuleFactory(cohort=cohort, title="Project in your city", kind="implementation", order=2)
+    people = [graduate(cohort, email=f"chaos.graduate{n}@example.org") for n in range(size)]
+    addresses = {p.user.email for p in people}
+    SECRETS.extend(sorted(addresses)[:3])
+    staff = UserFactory(email="chaos.coordinator@example.org", is_staff=True)
+    base = {address: sink.recipients[address] for address in addresses}
+    result = certificates_award_cohort(cohort=cohort, by=staff)
+    check(len(result.awarded) == size, f"an award of {size} certificates is recorded")
+    awarded = [c.pk for c in result.awarded]
+
+    def rendered() -> int:
+        return CertificateFile.objects.filter(certificate__in=awarded).count()
+
+    kill_at = sorted(int(size * rng.uniform(0.1, 0.8)) for _ in range(3))
+    victims = [rng.choice(["worker1", "worker2"]) for _ in range(3)]
+    for n, (threshold, victim) in enumerate(zip(kill_at, victims, strict=True), start=1):
+        wait_until(lambda t=threshold: rendered() >= t, timeout=180, what=f"{threshold} PDFs")
+        processes.kill(victim)
+        print(f"     SIGKILL {victim} ({n}/3) after {rendered()} of {size} PDFs", flush=True)
+        processes.start(victim, worker_command(victim))
+    # a killed worker's tasks come back once the broker's visibility timeout has passed
+    wait_until(
+        lambda: rendered() == size and all(sink.recipients[a] > base[a] for a in addresses),
+        timeout=240,
+        what=f"{size} certificate PDFs and their mails after the kills",
+    )
+    time.sleep(2)  # let a redelivered duplicate, if any, arrive before counting
+    holders = Counter(
+        Certificate.objects.filter(ambassador__cohort=cohort).values_list(
+            "ambassador_id", flat=True
+        )
+    )
+    files = Counter(
+        CertificateFile.objects.filter(certificate__in=awarded).values_list(
+            "certificate_id", "version"
+        )
+    )
+    check(
+        len(holders) == size and set(holders.values()) == {1},
+        f"{size} holders, one certificate each (0 duplicate certificates)",
+    )
+    check(
+        len(files) == size and set(files.values()) == {1} and {v for _c, v in files} == {1},
+        f"each certificate rendered once: {size} files, all of version 1",
+    )
+    got = {a: sink.recipients[a] - base[a] for a in addresses}
+    duplicates = sum(n - 1 for n in got.values() if n > 1)
+    check(not [a for a, n in got.items() if n == 0], f"0 of {size} holders without the mail")
+    check(duplicates <= 3, f"{duplicates} duplicate mails for 3 kills (at most one per kill)")
+
+
+def _gunicorn_workers(process: subprocess.Popen) -> set[int]:
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    return {int(pid) for pid in children.read_text().split()}
+
+
+def check_database_restart(args, processes: Processes, ports, a, b, sink) -> None:
+    """PostgreSQL goes away under load, three times, as in a restart or a fail-over: every
+    connection of the portal's database is cut and new ones are refused for a few seconds.
+    Pages say 503 meanwhile (never 500); afterwards both web processes, the workers and beat
+    carry on without being restarted."""
+    import threading
+    from collections import Counter
+
+    import psycopg
+    from django.db import connection
+
+    database = urllib.parse.urlsplit(args.database_url)
+    name = database.path.lstrip("/")
+    admin = psycopg.connect(
+        urllib.parse.urlunsplit(database._replace(path="/postgres")), autocommit=True
+    )
+    before = {n: _gunicorn_workers(processes.running[n]) for n in ("web-a", "web-b")}
+    beat = Path(processes.env["BEAT_HEARTBEAT_FILE"])
+    statuses: Counter = Counter()
+    stop = threading.Event()
+
+    def load(base: str) -> None:
+        client = Browser(base)
+        paths = ["/en/partner-cities/", "/de/summits/", "/tr/bulletin/", "/de/masterplan/"]
+        n = 0
+        while not stop.is_set():
+            try:
+                statuses[client.get(paths[n % len(paths)]).status] += 1
+            except OSError as error:
+                statuses[type(error).__name__] += 1
+            n += 1
+
+    threads = [
+        threading.Thread(target=load, args=(client.base,), daemon=True) for client in (a, b, a, b)
+    ]
+    for thread in threads:
+        thread.start()
+    health_during = []
+    try:
+        time.sleep(1)
+        for _round in range(3):
+            admin.execute(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false')
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = %s AND pid <> pg_backend_pid()",
+                [name],
+            )
+            time.sleep(1)
+            health_during.append(a.get("/healthz").status)
+            time.sleep(2)
+            admin.execute(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS true')
+            time.sleep(2)
+    finally:
+        admin.execute(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS true')
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=30)
+        admin.close()
+    connection.close()  # this driver's own connection was cut as well
+    print(f"     answers under load across three outages: {dict(statuses)}", flush=True)
+    check(set(health_during) == {503}, f"/healthz said 503 during each outage ({health_during})")
+    check(statuses[503] > 0, "pages said 503 while the database was away")
+    check(
+        500 not in statuses and set(statuses) <= {200, 503},
+        "no 500 and no dropped connection during the outages",
+    )
+    after = Counter(
+        client.get(path).status
+        for _ in range(10)
+        for client in (a, b)
+        for path in ("/en/partner-cities/", "/de/summits/", "/tr/bulletin/")
+    )
+    check(after == Counter({200: 60}), f"afterwards both web processes answer 200 ({dict(after)})")
+    check(
+        {n: _gunicorn_workers(processes.running[n]) for n in before} == before,
+        "…with the same gunicorn worker processes (none restarted)",
+    )
+    address = "after.outage@example.org"
+    SECRETS.append(address)
+    response = a.post_form(
+        "/en/bulletin/subscribe/",
+        {"email": address, "language": "de", "consent": "on", "source": "footer"},
+    )
+    check(response.status == 302, "a reader subscribes after the outages")
+    wait_until(lambda: sink.recipients[address] == 1, timeout=60, what="the confirmation mail")
+    check(True, "…and a worker sends her confirmation mail")
+    ticked = beat.stat().st_mtime
+    wait_until(lambda: beat.stat().st_mtime > ticked, timeout=30, what="beat ticking again")
+    check(
+        all(processes.running[n].poll() is None for n in ("beat", "worker1", "worker2")),
+        "beat and both workers are the processes from before the outages",
+    )
 
 
 def check_logs(processes: Processes, sink) -> None:

@@ -1,5 +1,8 @@
+import sys
+
 from django.conf import settings
-from django.http import HttpResponseBadRequest, HttpResponseServerError
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 
@@ -34,5 +37,15 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+# how long a client (or a proxy) should wait before asking again while the database is away
+DATABASE_UNAVAILABLE_RETRY_AFTER = 30
+
+
 def server_error(request):
+    """500, or 503 with Retry-After when the database could not be reached (restarting,
+    failing over): nothing is wrong with the request, and asking again shortly will work."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponse(_without_request("503.html"), status=503)
+        response["Retry-After"] = str(DATABASE_UNAVAILABLE_RETRY_AFTER)
+        return response
     return HttpResponseServerError(_without_request("500.html"))
