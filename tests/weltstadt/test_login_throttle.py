@@ -1,5 +1,7 @@
 """Wrong passwords lock out the address that typed them, not the account's owner elsewhere."""
 
+import re
+
 import pytest
 
 from tests.factories import UserFactory
@@ -47,3 +49,16 @@ def test_one_address_cannot_try_many_accounts(client, admin_user):
         _login(client, "203.0.113.7", "wrong", email=f"someone{number}@example.org")
     assert _login(client, "203.0.113.7", PASSWORD).status_code != 302
     assert not _logged_in(client)
+
+
+@pytest.mark.parametrize("language", ["de", "tr"])
+def test_password_reset_does_not_tell_whether_an_account_exists(client, admin_user, language):
+    url = f"/{language}/accounts/password/reset/"
+    known = client.post(url, {"email": "admin@weltstadt.example"}, REMOTE_ADDR="198.51.100.1")
+    unknown = client.post(url, {"email": "nobody@example.org"}, REMOTE_ADDR="198.51.100.2")
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+    done_known = client.get(known["Location"]).content.decode()
+    done_unknown = client.get(unknown["Location"]).content.decode()
+    strip = lambda page: re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", page)  # noqa: E731
+    assert strip(done_known) == strip(done_unknown)
