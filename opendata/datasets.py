@@ -169,7 +169,7 @@ DATASETS = [
         api=("bulletin-issues",),
         periodicity=MONTHLY,
         themes=(GOVERNMENT,),
-        keywords=(_("newsletter"), _("İzmir")),
+        keywords=(_("newsletter"), _("city diplomacy")),
         modified=_bulletin_modified,
         downloads=(BULLETIN_FEED,),
     ),
@@ -213,7 +213,7 @@ DATASETS = [
         api=("local-datasets",),
         periodicity=ANNUAL,
         themes=(ECONOMY, REGIONS),
-        keywords=(_("statistics"), _("İzmir")),
+        keywords=(_("statistics"), _("master plan")),
         modified=_unknown,
     ),
     Dataset(
