@@ -11,7 +11,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CSP_VIOLATIONS = """
 window.__violations = [];
-document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective));
+document.addEventListener(
+  "securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective)
+);
 """
 
 
