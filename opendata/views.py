@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 from opendata import catalogue
@@ -18,6 +19,8 @@ def _machine_readable(content: str, content_type: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     # public data for any site and harvester; only GET (and HEAD) are answered
     response["Access-Control-Allow-Origin"] = "*"
+    # harvesters and shared caches may keep it a few minutes (the Turtle takes a moment to build)
+    patch_cache_control(response, public=True, max_age=300)
     return response
 
 

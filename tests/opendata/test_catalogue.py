@@ -103,6 +103,7 @@ def test_the_catalogue_is_open_to_other_sites(client):
     response = client.get("/api/dcat.jsonld")
     assert response["Content-Type"] == "application/ld+json; charset=utf-8"
     assert response["Access-Control-Allow-Origin"] == "*"
+    assert response["Cache-Control"] == "public, max-age=300"
     assert client.post("/api/dcat.jsonld").status_code == 405
 
 
