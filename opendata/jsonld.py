@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from opendata.addresses import postal_address
 from weltstadt.templatetags.weltstadt_lang import shown_language
@@ -65,7 +65,9 @@ def association() -> dict:
             "logo": absolute(static("img/favicon.svg")),
             "email": settings.ASSOCIATION["email"],
             "address": postal_address(settings.ASSOCIATION["address"]),
-            "inLanguage": get_language(),
+            # Organization has no inLanguage: the page's language is in its url; these are the
+            # languages the association works in
+            "knowsLanguage": [code for code, _name in settings.LANGUAGES],
         }
     )
 
@@ -180,7 +182,6 @@ def office_organization(office) -> dict:
             "url": url,
             "name": office.name,
             "description": office.description,
-            "inLanguage": shown_language(office, "description"),
             "address": address,
             "location": _place(name=office.name, address=address, city=office)
             if _geo(office)

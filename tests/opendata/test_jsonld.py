@@ -148,7 +148,7 @@ def test_the_home_page_describes_the_association(client):
     assert values(association, "name") == ["Verein Weltstadt Izmir e.V."]
     assert values(association, "url")[0].endswith("/tr/")
     assert values(association, "logo")[0].endswith(".svg")
-    assert values(association, "inLanguage") == ["tr"]
+    assert values(association, "knowsLanguage") == ["de", "tr", "en", "fr", "it", "es"]
     (address,) = association[SCHEMA + "address"]
     assert values(address, "streetAddress") == ["Schlachte 3"]
     assert values(address, "postalCode") == ["28195"]
