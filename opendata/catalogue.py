@@ -5,11 +5,13 @@ without fetching anything. Titles and descriptions are given in the six language
 """
 
 import datetime
+import json
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from rdflib import Graph
 
 from opendata.datasets import DATASETS, Dataset, as_datetime
 from opendata.endpoints import API_DOCS, API_ROOT, API_SCHEMA
@@ -243,10 +245,6 @@ def catalogue() -> dict:
 
 def catalogue_turtle(document: dict) -> str:
     """The same catalogue as Turtle."""
-    import json
-
-    from rdflib import Graph
-
     graph = Graph()
     for prefix, iri in CONTEXT.items():
         graph.bind(prefix, iri)
