@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "newsletter",
     "summits",
     "masterplan",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -456,4 +457,12 @@ ASSOCIATION = {
     "email": env.str("WELTSTADT_ASSOCIATION_EMAIL", default="info@weltstadt-izmir.org"),
     "register": env.str("WELTSTADT_ASSOCIATION_REGISTER", default=""),
     "represented_by": env.str("WELTSTADT_ASSOCIATION_BOARD", default=""),
+}
+# The licence of the open data (the API, the downloads, the DCAT catalogue): CC BY 4.0 unless the
+# association chooses another; its address and its short name as the open-data page shows it.
+OPEN_DATA_LICENCE = {
+    "url": env.str(
+        "WELTSTADT_OPEN_DATA_LICENCE", default="https://creativecommons.org/licenses/by/4.0/"
+    ),
+    "name": env.str("WELTSTADT_OPEN_DATA_LICENCE_NAME", default="CC BY 4.0"),
 }

@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
+from opendata import views as opendata
 from weltstadt import converters
 from weltstadt.sitemaps import sitemaps_collect
 from weltstadt.views import health, media, member, public, seo
@@ -25,6 +26,9 @@ urlpatterns = [
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps_collect()}, name="sitemap"),
     path("admin/", admin.site.urls),
+    # the DCAT catalogue of the open data, beside (and before) the API's own `api/` URLs
+    path("api/dcat.jsonld", opendata.dcat_jsonld, name="dcat_jsonld"),
+    path("api/dcat.ttl", opendata.dcat_turtle, name="dcat_turtle"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -32,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("about/", public.about, name="about"),
     path("partner-cities/", public.partners, name="partners"),
     path("city-networks/", public.networks, name="networks"),
+    path("open-data/", opendata.open_data, name="open_data"),
     path("imprint/", public.imprint, name="imprint"),
     path("privacy/", public.privacy, name="privacy"),
     path("accounts/", include("allauth.urls")),

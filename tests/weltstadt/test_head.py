@@ -213,6 +213,8 @@ def test_head_answers_like_get_on_every_page(client, demo, staff_user):
         "/robots.txt",
         "/sitemap.xml",
         "/healthz",
+        "/api/dcat.jsonld",
+        "/api/dcat.ttl",
         *personal,
         *_unlinked_pages(),
     ]
