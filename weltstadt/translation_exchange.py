@@ -190,6 +190,8 @@ def translations_import(*, content: bytes, file_format: str, language: str) -> I
         rows = _read_xliff(content, language, result)
     else:
         rows = _read_csv(content, result)
+    if not rows and not result.errors:
+        result.errors.append(("", _("The file has no translations in it.")))
     wanted = defaultdict(dict)  # (model, pk) -> {field: (where, text, version)}
     for where, key, row_language, text in rows:
         where = where or key

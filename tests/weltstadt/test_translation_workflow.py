@@ -14,6 +14,11 @@ from weltstadt.translation_admin import TranslationInlineMixin, TranslationWorkf
 from weltstadt.translation_state import object_status, translated_models
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _admin_in_english(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
 TURKISH = "Translator (Türkçe)"
 
 
