@@ -51,8 +51,11 @@ def _saved(sender=None, **kwargs) -> None:
     CatalogueReloadMiddleware.seen = version
 
 
+_UNSEEN = object()
+
+
 class CatalogueReloadMiddleware:
-    seen = None
+    seen = _UNSEEN
     checked_at = 0.0
 
     def __init__(self, get_response):
@@ -63,7 +66,7 @@ class CatalogueReloadMiddleware:
         if now - CatalogueReloadMiddleware.checked_at >= RELOAD_CHECK_SECONDS:
             CatalogueReloadMiddleware.checked_at = now
             version = cache.get(VERSION_KEY)
-            if CatalogueReloadMiddleware.seen is None:
+            if CatalogueReloadMiddleware.seen is _UNSEEN:  # this process's first look
                 CatalogueReloadMiddleware.seen = version
             elif version != CatalogueReloadMiddleware.seen:
                 CatalogueReloadMiddleware.seen = version

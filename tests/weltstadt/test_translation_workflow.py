@@ -19,6 +19,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _admin_in_english(client):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+
 TURKISH = "Translator (Türkçe)"
 
 
