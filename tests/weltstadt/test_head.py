@@ -57,13 +57,13 @@ NOT_IN_THE_DEMO = [
 
 
 def _pattern_names(resolver=None, namespace=""):
-    """Every named view of the portal's own URLconf (the admin and allauth have their own
-    tests), as `namespace:name`."""
+    """Every named view of the portal's own URLconf (the admin, allauth and rosetta have their
+    own tests), as `namespace:name`."""
     names = set()
     for entry in (resolver or get_resolver()).url_patterns:
         if isinstance(entry, URLResolver):
             module = getattr(entry.urlconf_module, "__name__", "")
-            if entry.app_name == "admin" or module.startswith("allauth"):
+            if entry.app_name == "admin" or module.startswith(("allauth", "rosetta")):
                 continue
             ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
             names |= _pattern_names(entry, ns)
