@@ -91,9 +91,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
-    # catalogues saved in rosetta by another process of this machine: reload ours
+    # catalogues saved in rosetta by another process of this machine: reload ours (before a
+    # language is activated for the request)
     "weltstadt.catalogues.CatalogueReloadMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     # NUL in path, query, form or cookie: 400 before any view or database query (PostgreSQL
     # refuses NUL in text)
     "weltstadt.input_guard.RefuseNulMiddleware",

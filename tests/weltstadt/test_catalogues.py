@@ -7,7 +7,6 @@ from pathlib import Path
 
 import polib
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 

@@ -109,7 +109,8 @@ def test_a_german_edit_is_confirmed_by_the_turkish_translator(chromium, live_ser
     )
     _shoot(page, "confirmed-tr")
     status = object_status(Network.objects.get())
-    assert status["tr"].current and status["en"].outdated == ["description"]
+    assert status["tr"].current
+    assert status["en"].outdated == ["description"]
 
     # tampering with the page: the English field enabled and filled in, the German too
     page.evaluate(
@@ -134,4 +135,13 @@ def test_a_german_edit_is_confirmed_by_the_turkish_translator(chromium, live_ser
     page.locator("#translations-module a").first.click()
     assert page.locator("#export_language option").all_inner_texts() == ["Türkçe"]
     _shoot(page, "exchange-tr")
+    page.goto("/admin/catalogues/files/project/")
+    links = page.locator("a[href*='/admin/catalogues/files/project/']")
+    hrefs = {links.nth(i).get_attribute("href") for i in range(links.count())}
+    assert any("/project/tr/0/" in href for href in hrefs)
+    assert not any(f"/project/{code}/" in href for href in hrefs for code in ("de", "en", "fr"))
+    _shoot(page, "catalogues-tr")
+    page.goto("/admin/catalogues/files/project/tr/0/")
+    _shoot(page, "catalogue-form-tr")
+    assert page.goto("/admin/catalogues/files/project/en/0/").status == 404
     turkish.close()

@@ -30,7 +30,7 @@ def networks():
 
 
 def test_the_pending_texts_of_a_language_are_the_missing_and_outdated_ones(networks):
-    outdated, missing, done = networks
+    outdated, missing, _done = networks
     units = {u.key.split("@")[0]: u for u in pending_units("tr")}
     assert set(units) == {
         f"weltstadt.network:{outdated.pk}:description",
@@ -62,7 +62,8 @@ def _import(client, content: str, file_format="xliff", language="tr", name="t.xl
 def test_an_xliff_round_trip_fills_the_language_and_clears_its_status(staff_client, networks):
     outdated, missing, _done = networks
     content = _xliff(staff_client)
-    assert 'version="1.2"' in content and 'target-language="tr"' in content
+    assert 'version="1.2"' in content
+    assert 'target-language="tr"' in content
     assert "<source>Neu.</source>" in content
     content = content.replace(
         '<target state="needs-translation" />', "<target>Denize kıyı şehirler.</target>"
@@ -72,8 +73,10 @@ def test_an_xliff_round_trip_fills_the_language_and_clears_its_status(staff_clie
     assert answer.status_code == 302, answer.content.decode()[-3000:]
     outdated.refresh_from_db()
     missing.refresh_from_db()
-    assert outdated.description_tr == "Yeni." and missing.description_tr == "Denize kıyı şehirler."
-    assert object_status(outdated)["tr"].current and object_status(missing)["tr"].current
+    assert outdated.description_tr == "Yeni."
+    assert missing.description_tr == "Denize kıyı şehirler."
+    assert object_status(outdated)["tr"].current
+    assert object_status(missing)["tr"].current
     assert pending_units("tr") == []
 
 
@@ -86,7 +89,7 @@ def test_a_csv_round_trip_through_a_spreadsheet(staff_client, networks):
     assert len(rows) == 3  # header and two texts
     row = next(r for r in rows if r[0].startswith(f"weltstadt.network:{missing.pk}:"))
     row[6] = "-Deniz şehirleri"  # a leading minus: neutralised on export, kept on import
-    lines = ["\ufeff" + ",".join(rows[0])] + [",".join(f'"{cell}"' for cell in row)]
+    lines = ["\ufeff" + ",".join(rows[0]), ",".join(f'"{cell}"' for cell in row)]
     answer = _import(staff_client, "\r\n".join(lines), file_format="csv", name="t.csv")
     assert answer.status_code == 302, answer.content.decode()[-3000:]
     missing.refresh_from_db()
@@ -94,7 +97,7 @@ def test_a_csv_round_trip_through_a_spreadsheet(staff_client, networks):
 
 
 def test_an_import_shows_each_bad_row_and_changes_nothing(staff_client, networks):
-    outdated, missing, done = networks
+    outdated, missing, _done = networks
     content = _xliff(staff_client)
     content = content.replace(
         '<target state="needs-translation" />', "<target>Denize kıyı.</target>"
