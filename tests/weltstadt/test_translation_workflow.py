@@ -11,7 +11,7 @@ from django.urls import reverse
 from tests.factories import NetworkFactory, staff_with_role
 from weltstadt.models import Network, TranslationState
 from weltstadt.translation_admin import TranslationInlineMixin, TranslationWorkflowMixin
-from weltstadt.translation_state import object_status, translated_models
+from weltstadt.translation_state import object_status, translated_fields, translated_models
 
 pytestmark = pytest.mark.django_db
 
@@ -237,3 +237,38 @@ def test_a_translator_cannot_open_another_admins_custom_views(client):
         args = [issue.pk, "de"] if "<str:language>" in str(pattern.pattern) else [issue.pk]
         url = reverse(f"admin:{pattern.name}", args=args)
         assert client.get(url).status_code == 403, url
+
+
+def test_the_turkish_translator_opens_every_translated_model_on_the_demo(client, run_on_commit):
+    """The role's walk: every translated model's list (filtered too) and change form answer,
+    with exactly the Turkish fields editable, and the translation pages open."""
+    from weltstadt.demo import demo_seed_all
+
+    with run_on_commit():
+        demo_seed_all()
+    client.force_login(staff_with_role(TURKISH, email="cevirmen@example.org"))
+    opened = 0
+    for model in translated_models():
+        if model not in admin.site._registry:
+            continue
+        opts = model._meta
+        listing = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        assert client.get(listing).status_code == 200, listing
+        assert client.get(listing, {"translation": "missing-tr"}).status_code == 200, listing
+        obj = model._base_manager.order_by("pk").first()
+        if obj is None:
+            continue
+        page = client.get(
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        )
+        assert page.status_code == 200, (model, page.status_code)
+        form = page.context["adminform"].form
+        editable = {name for name, field in form.fields.items() if not field.disabled}
+        assert editable == {f"{name}_tr" for name in translated_fields(model)}, model
+        assert 'id="translation-status-tr"' in page.content.decode()
+        opened += 1
+    assert opened >= 20
+    assert client.get(reverse("translation_exchange")).status_code == 200
+    assert (
+        client.get(reverse("rosetta-file-list", kwargs={"po_filter": "project"})).status_code == 200
+    )
