@@ -6,7 +6,6 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from masterplan.admin_inlines import ObjectiveLinkInline
@@ -31,6 +30,7 @@ from summits.services.summit import (
     summit_transition,
 )
 from weltstadt.text_search import FoldedSearchMixin
+from weltstadt.translation_admin import TranslationAdmin, TranslationTabularInline
 
 
 class SummitTimeZoneMixin:

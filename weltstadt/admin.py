@@ -3,11 +3,11 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
-from modeltranslation.admin import TranslationAdmin
 
 from weltstadt.models import City, Network, OutgoingMail, Partnership, User
 from weltstadt.outbox import outbox_retry
 from weltstadt.text_search import FoldedSearchMixin
+from weltstadt.translation_admin import TranslationAdmin
 
 
 @admin.register(User)

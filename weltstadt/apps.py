@@ -12,12 +12,15 @@ class WeltstadtConfig(AppConfig):
         from django.db import models
 
         # registers the fold() search function on each SQLite connection
-        from weltstadt import text_search  # noqa: F401
+        from weltstadt import catalogues, text_search, translation_state  # noqa: F401
         from weltstadt.audit import register_histories
         from weltstadt.personal_data_admin import add_personal_data_actions
 
         # the audit trail of the models that do not declare their own history
         register_histories()
+        # translation states kept on every save of a translated model; rosetta restricted
+        translation_state.connect_signals()
+        catalogues.install()
         # export and erasure of a subscriber's or an ambassador's data (admin actions)
         add_personal_data_actions()
 

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_celery_beat",
     "django_countries",
+    "rosetta",
     "simple_history",
     # local
     "weltstadt",
@@ -91,6 +92,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # catalogues saved in rosetta by another process of this machine: reload ours (before a
+    # language is activated for the request)
+    "weltstadt.catalogues.CatalogueReloadMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # NUL in path, query, form or cookie: 400 before any view or database query (PostgreSQL
     # refuses NUL in text)
@@ -225,6 +229,16 @@ USE_I18N = True
 USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "de"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("de", "en")
+# Interface catalogues edited in the back-office (weltstadt.catalogues): translators of a
+# language and superusers; the project's own catalogues only, compiled on save.
+ROSETTA_ACCESS_CONTROL_FUNCTION = "weltstadt.catalogues.may_open_rosetta"
+ROSETTA_SHOW_AT_ADMIN_PANEL = False
+ROSETTA_AUTO_COMPILE = True
+ROSETTA_EXCLUDED_APPLICATIONS = ["rosetta"]
+ROSETTA_MESSAGES_SOURCE_LANGUAGE_CODE = "en"
+ROSETTA_MESSAGES_SOURCE_LANGUAGE_NAME = "English"
+ROSETTA_ENABLE_TRANSLATION_SUGGESTIONS = False
+ROSETTA_LOGIN_URL = "/admin/login/"
 LANGUAGE_COOKIE_SECURE = not DEBUG
 
 STATIC_URL = "/static/"

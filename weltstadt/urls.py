@@ -10,7 +10,7 @@ from django.views.static import serve
 from opendata import views as opendata
 from weltstadt import converters
 from weltstadt.sitemaps import sitemaps_collect
-from weltstadt.views import health, media, member, public, seo
+from weltstadt.views import health, media, member, public, seo, translations
 
 # <linktoken:…>, <signedtoken:…>, <hexsecret:…> for the token segments of every app's URLs
 converters.register()
@@ -25,6 +25,28 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps_collect()}, name="sitemap"),
+    path(
+        "admin/translations/",
+        admin.site.admin_view(translations.exchange),
+        name="translation_exchange",
+    ),
+    path(
+        "admin/translations/export/",
+        admin.site.admin_view(translations.export),
+        name="translation_export",
+    ),
+    path(
+        "admin/translations/import/",
+        admin.site.admin_view(translations.import_),
+        name="translation_import",
+    ),
+    path(
+        "admin/translations/confirm/<int:content_type_id>/<int:object_id>/",
+        admin.site.admin_view(translations.confirm),
+        name="translation_confirm",
+    ),
+    # the interface catalogues, for translators (weltstadt.catalogues)
+    path("admin/catalogues/", include("rosetta.urls")),
     path("admin/", admin.site.urls),
     # the DCAT catalogue of the open data, beside (and before) the API's own `api/` URLs
     path("api/dcat.jsonld", opendata.dcat_jsonld, name="dcat_jsonld"),

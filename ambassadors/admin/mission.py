@@ -6,7 +6,6 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
 
 from ambassadors.admin.actions import run_each
 from ambassadors.models import MissionStatement, PersonalGoal
@@ -16,6 +15,7 @@ from ambassadors.uploads import validate_photo
 from weltstadt.private_file_widget import PrivateFileWidget
 from weltstadt.private_storage import private_file_response
 from weltstadt.text_search import FoldedSearchMixin
+from weltstadt.translation_admin import TranslationAdmin
 
 
 class MissionStatementForm(forms.ModelForm):

@@ -1,6 +1,5 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from ambassadors.admin.actions import (
     confirm_requested,
@@ -12,6 +11,7 @@ from ambassadors.forms import ReasonForm
 from ambassadors.models import Application, Cohort, Module
 from ambassadors.services.applications import application_accept, application_reject
 from weltstadt.text_search import FoldedSearchMixin
+from weltstadt.translation_admin import TranslationAdmin, TranslationTabularInline
 
 
 class ModuleInline(TranslationTabularInline):

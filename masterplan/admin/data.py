@@ -8,13 +8,13 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from masterplan.models import InvestmentTarget, LocalDataset, LocalDataValue, Plan, PlanExport
 from masterplan.services.localdata import COLUMNS, local_data_import
 from weltstadt.numbers import LocalizedNumbersAdminMixin
 from weltstadt.text_search import FoldedSearchMixin
+from weltstadt.translation_admin import TranslationAdmin
 
 
 @admin.register(InvestmentTarget)

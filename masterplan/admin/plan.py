@@ -3,7 +3,6 @@ from django.contrib import admin, messages
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from masterplan.admin.data import MeasurementImportForm, csv_import_view
@@ -23,6 +22,7 @@ from masterplan.services.localdata import MEASUREMENT_COLUMNS, measurement_impor
 from masterplan.services.plan import PlanTransitionError, plan_status_change
 from weltstadt.numbers import LocalizedNumbersAdminMixin
 from weltstadt.text_search import FoldedSearchMixin
+from weltstadt.translation_admin import TranslationAdmin, TranslationTabularInline
 
 
 class PlanVersionInline(LocalizedNumbersAdminMixin, TranslationTabularInline):

@@ -5,12 +5,12 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from modeltranslation.admin import TranslationAdmin
 
 from masterplan.models import Workshop, WorkshopParticipant
 from masterplan.services.workshop import ballot_links_send
 from weltstadt.numbers import LocalizedNumbersAdminMixin
 from weltstadt.text_search import FoldedSearchMixin
+from weltstadt.translation_admin import TranslationAdmin
 
 
 class ParticipantInline(LocalizedNumbersAdminMixin, admin.TabularInline):

@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from newsletter.editions import edition_complete_languages, edition_for
 from newsletter.models import Article, Issue, SendJob
@@ -39,6 +38,7 @@ from newsletter.services.sending import (
 from newsletter.widgets import ArticleForm, IssueForm
 from weltstadt.mail import mail_render
 from weltstadt.text_search import FoldedSearchMixin
+from weltstadt.translation_admin import TranslationAdmin, TranslationStackedInline
 
 
 def issue_locked(issue: Issue | None) -> bool:

@@ -6,7 +6,6 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from masterplan.admin_inlines import ObjectiveLinkInline
@@ -20,6 +19,7 @@ from offices.templatetags.offices_format import money
 from offices.uploads import content_type_for
 from weltstadt.private_storage import private_file_response
 from weltstadt.text_search import FoldedSearchMixin
+from weltstadt.translation_admin import TranslationAdmin
 
 
 def _money_column(field: str, description, currency_of=lambda obj: obj.currency):

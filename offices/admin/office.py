@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from offices import selectors, services
@@ -28,6 +27,7 @@ from weltstadt.exports import csv_response
 from weltstadt.private_file_widget import PrivateFileWidget
 from weltstadt.private_storage import private_file_response
 from weltstadt.text_search import FoldedSearchMixin
+from weltstadt.translation_admin import TranslationAdmin
 
 
 def dashboard_context() -> dict:

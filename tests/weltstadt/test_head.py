@@ -37,6 +37,8 @@ NOT_PAGES = {
     "offices:board_request_withdraw",  # the board's POST button on the request page
     "summits:registration_confirm",  # the POST button on the page the mailed link opens
     "summits:delegation_confirm",  # the same for the head of a delegation
+    "translation_confirm",  # the POST button in a translated object's change form
+    "translation_import",  # the POST of the translations page's import form
 }
 NO_SUCH_TOKEN = "no-such-token-0000000000"  # shaped like a link token, belonging to nobody
 # Patterns whose object the demo content does not hold (a file uploaded, a comment written):
@@ -57,13 +59,13 @@ NOT_IN_THE_DEMO = [
 
 
 def _pattern_names(resolver=None, namespace=""):
-    """Every named view of the portal's own URLconf (the admin and allauth have their own
-    tests), as `namespace:name`."""
+    """Every named view of the portal's own URLconf (the admin, allauth and rosetta have their
+    own tests), as `namespace:name`."""
     names = set()
     for entry in (resolver or get_resolver()).url_patterns:
         if isinstance(entry, URLResolver):
             module = getattr(entry.urlconf_module, "__name__", "")
-            if entry.app_name == "admin" or module.startswith("allauth"):
+            if entry.app_name == "admin" or module.startswith(("allauth", "rosetta")):
                 continue
             ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
             names |= _pattern_names(entry, ns)
@@ -231,6 +233,11 @@ def test_head_answers_like_get_on_every_page(client, demo, staff_user):
     admin_pages = ["/admin/"] + [
         reverse(f"admin:{m._meta.app_label}_{m._meta.model_name}_changelist")
         for m in admin.site._registry
+    ]
+    admin_pages += [  # the translation workflow's pages, linked from the admin's start page
+        reverse("translation_exchange"),
+        reverse("translation_export") + "?language=tr&file_format=xliff",
+        reverse("translation_export") + "?language=tr&file_format=csv",
     ]
     _crawl(client, ["/de/member/", *admin_pages], visited, failures, private=True)
 

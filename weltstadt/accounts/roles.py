@@ -13,3 +13,13 @@ ALL_ROLES = [
     SUMMIT_ORGANISER,
     MASTERPLAN_EDITOR,
 ]
+
+# One translator role per language other than German, named in that language ("Translator
+# (Türkçe)"); see weltstadt.translation_roles.
+TRANSLATOR_ROLE_LANGUAGES = {
+    "Translator (Türkçe)": "tr",
+    "Translator (English)": "en",
+    "Translator (Français)": "fr",
+    "Translator (Italiano)": "it",
+    "Translator (Español)": "es",
+}
