@@ -48,12 +48,13 @@ def _work_dir() -> Path:
 
 
 def _seed(work: Path, fresh: bool) -> Path:
+    """The demo database: migrated on every run, loaded with the demo content once."""
     database = work / "db.sqlite3"
-    if database.exists() and not fresh:
-        return database
     work.mkdir(parents=True, exist_ok=True)
-    for path in work.glob("db.sqlite3*"):
-        path.unlink()
+    seeded = database.exists() and not fresh
+    if not seeded:
+        for path in work.glob("db.sqlite3*"):
+            path.unlink()
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{database}",
@@ -64,8 +65,11 @@ def _seed(work: Path, fresh: bool) -> Path:
         "CELERY_BROKER_URL": "",
         "LOG_LEVEL": "WARNING",
     }
-    print("Loading the demo content into", database, "(once) …", flush=True)
-    for command in (["migrate", "--noinput", "-v0"], ["seed_demo"]):
+    commands = [["migrate", "--noinput", "-v0"]]
+    if not seeded:
+        print("Loading the demo content into", database, "(once) …", flush=True)
+        commands.append(["seed_demo"])
+    for command in commands:
         subprocess.run(
             [sys.executable, str(BASE_DIR / "manage.py"), *command],
             env=env,
