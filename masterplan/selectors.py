@@ -13,7 +13,9 @@ from masterplan.models import (
     BallotRank,
     ExpertComment,
     Indicator,
+    IndicatorTarget,
     InvestmentTarget,
+    Measurement,
     Objective,
     ObjectiveLink,
     Plan,
@@ -69,9 +71,15 @@ class PlanReport:
 
 def plan_report(*, plan: Plan, charts: bool = True) -> PlanReport:
     """The plan's tree with every figure computed; a fixed number of queries for any size."""
-    indicators_qs = Indicator.objects.prefetch_related("targets", "measurements")
+    # Each level is ordered within its parent only: the models' default ordering starts with the
+    # parent, which follows the parent's ordering up to the plan, joining every table above.
+    indicators_qs = Indicator.objects.order_by("position", "id").prefetch_related(
+        Prefetch("targets", queryset=IndicatorTarget.objects.order_by("year")),
+        Prefetch("measurements", queryset=Measurement.objects.order_by("year")),
+    )
     areas = list(
         PriorityArea.objects.filter(plan=plan)
+        .order_by("position", "code")
         .annotate(
             comments_approved=Count(
                 "expert_comments",
@@ -83,10 +91,11 @@ def plan_report(*, plan: Plan, charts: bool = True) -> PlanReport:
             ),
         )
         .prefetch_related(
+            Prefetch("strategies", queryset=Strategy.objects.order_by("position", "code")),
             Prefetch(
-                "strategies__objectives__indicators",
-                queryset=indicators_qs,
-            )
+                "strategies__objectives", queryset=Objective.objects.order_by("position", "code")
+            ),
+            Prefetch("strategies__objectives__indicators", queryset=indicators_qs),
         )
     )
     everything: list[Indicator] = []

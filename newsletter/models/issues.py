@@ -36,7 +36,13 @@ class Issue(models.Model):
         upload_to="bulletin/",
         blank=True,
         validators=[FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_size],
+        width_field="lead_image_width",
+        height_field="lead_image_height",
     )
+    # stored on upload, so the page gives the image its size before it loads (no layout shift)
+    # without opening the file on every request
+    lead_image_width = models.PositiveIntegerField(null=True, editable=False)
+    lead_image_height = models.PositiveIntegerField(null=True, editable=False)
     lead_image_alt = models.CharField(_("lead image description"), max_length=200, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
@@ -82,7 +88,11 @@ class Article(models.Model):
         upload_to="bulletin/",
         blank=True,
         validators=[FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_size],
+        width_field="image_width",
+        height_field="image_height",
     )
+    image_width = models.PositiveIntegerField(null=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("article")

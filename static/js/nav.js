@@ -1,6 +1,6 @@
 // The main navigation folds into a "Menu" button on narrow screens. Without JavaScript it stays
-// unfolded, so every page remains reachable. Loaded in <head> (no inline scripts under our CSP):
-// the class is set before the body renders, the button is wired once the page is parsed.
+// unfolded, so every page remains reachable. Deferred: the stylesheet folds it from the first
+// paint with @media (scripting: enabled); the class serves browsers without that media feature.
 document.documentElement.classList.add("js");
 document.addEventListener("DOMContentLoaded", function () {
   var button = document.querySelector(".nav-toggle");

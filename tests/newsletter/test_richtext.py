@@ -95,6 +95,30 @@ def test_a_real_image_within_the_limits_is_accepted(staff_client, db):
     assert Issue.objects.get().lead_image.name.startswith("bulletin/hafen")
 
 
+def test_an_uploaded_images_size_is_stored_and_given_on_the_page(
+    staff_client, client, db, run_on_commit
+):
+    """width and height on the <img>: the page keeps the image's room before it loads."""
+    from newsletter.services.sending import issue_send
+
+    upload = SimpleUploadedFile("hafen.png", _image(size=(640, 360)), content_type="image/png")
+    extra = {"articles-0-image": SimpleUploadedFile("kai.png", _image(size=(300, 200)))}
+    response = staff_client.post(
+        ADD_URL, _form(lead_image=upload, lead_image_alt_de="Der Hafen", **extra)
+    )
+    assert response.status_code == 302
+    issue = Issue.objects.get()
+    assert (issue.lead_image_width, issue.lead_image_height) == (640, 360)
+    article = issue.articles.get()
+    assert (article.image_width, article.image_height) == (300, 200)
+    with run_on_commit():
+        issue_send(issue=issue, by=None)
+    page = client.get(f"/de/bulletin/{issue.number}/").content.decode()
+    assert re.search(r'<img class="bulletin-lead-image"[^>]* width="640" height="360">', page)
+    page = client.get(f"/de/bulletin/{issue.number}/{article.pk}/").content.decode()
+    assert re.search(r'<img class="bulletin-lead-image"[^>]* width="300" height="200">', page)
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
