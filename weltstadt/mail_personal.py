@@ -34,8 +34,10 @@ TO_MARK = f"wsto{_MARK}@personal.invalid"
 ID_MARK = f"wsid{_MARK}@personal.invalid"
 
 
-def _placeholder(name: str) -> str:
-    return f"ws{name}{_MARK}ws"
+def _placeholder(name: str, length: int = 0) -> str:
+    # as long as the value it stands for, so that headers fold where they would with the value
+    mark = f"ws{name}{_MARK}"
+    return mark + "x" * (length - len(mark))
 
 
 def _plain(value: str) -> bool:
@@ -50,17 +52,18 @@ class Group:
     language: str
     rendered: RenderedMail
     headers: dict
-    personal: tuple[str, ...]
     bytes_template: bytes | None = None
     checked: bool = False
     date: str = ""
+    boundary: str | None = None
 
 
 def group_key(mail) -> tuple[tuple, dict]:
     """(key shared by like rows, the row's personal values by placeholder)."""
     names = PERSONAL_FIELDS.get(mail.template, ())
-    values = {_placeholder(n): mail.context[n] for n in names if mail.context.get(n)}
-    context = {k: (_placeholder(k) if k in names and v else v) for k, v in mail.context.items()}
+    marks = {n: _placeholder(n, len(str(mail.context[n]))) for n in names if mail.context.get(n)}
+    values = {marks[n]: mail.context[n] for n in marks}
+    context = {k: marks.get(k, v) for k, v in mail.context.items()}
     headers = dict(mail.headers)
     for mark, value in values.items():
         headers = {k: v.replace(value, mark) for k, v in headers.items()}
@@ -78,7 +81,6 @@ def group_render(mail) -> Group:
         language=mail.language,
         rendered=rendered,
         headers=headers,
-        personal=tuple(_placeholder(n) for n in PERSONAL_FIELDS.get(mail.template, ())),
     )
 
 
@@ -106,15 +108,17 @@ def personalised_headers(group: Group, values: dict) -> dict:
     return {k: _fill(v, values) for k, v in group.headers.items()}
 
 
-def _full_bytes(group: Group, mail, values: dict, *, message_id: str, date: str) -> bytes:
+def _full_bytes(group: Group, mail, *, message_id: str) -> bytes:
     rendered = mail_render(mail.template, language=mail.language, context=mail.context)
     message = mail_build(
         rendered,
         to=mail.to,
         language=mail.language,
-        headers={**mail.headers, "Message-ID": message_id, "Date": date},
-    )
-    return message.message().as_bytes(linesep="\r\n")
+        headers={**mail.headers, "Message-ID": message_id, "Date": group.date},
+    ).message()
+    if group.boundary:
+        message.set_boundary(group.boundary)  # else random: the one difference allowed
+    return message.as_bytes(linesep="\r\n")
 
 
 def message_bytes(group: Group, mail, values: dict) -> bytes | None:
@@ -122,7 +126,9 @@ def message_bytes(group: Group, mail, values: dict) -> bytes | None:
     must be built in full (see the module docstring)."""
     if group.bytes_template == b"":
         return None  # the group failed its check
-    if not _PLAIN_ADDRESS.fullmatch(mail.to) or not all(_plain(v) for v in values.values()):
+    if not _PLAIN_ADDRESS.fullmatch(mail.to) or not all(
+        _plain(value) and len(value) == len(mark) for mark, value in values.items()
+    ):
         return None
     if group.bytes_template is None:
         date = formatdate(localtime=settings.EMAIL_USE_LOCALTIME)
@@ -132,8 +138,9 @@ def message_bytes(group: Group, mail, values: dict) -> bytes | None:
             language=group.language,
             headers={**group.headers, "Message-ID": f"<{ID_MARK}>", "Date": date},
         )
-        group.bytes_template = shared.message().as_bytes(linesep="\r\n")
-        group.date = date
+        message = shared.message()
+        group.bytes_template = message.as_bytes(linesep="\r\n")
+        group.date, group.boundary = date, message.get_boundary()
     message_id = make_msgid(domain=DNS_NAME)
     content = group.bytes_template.replace(TO_MARK.encode(), mail.to.encode())
     content = content.replace(f"<{ID_MARK}>".encode(), message_id.encode())
@@ -145,7 +152,7 @@ def message_bytes(group: Group, mail, values: dict) -> bytes | None:
         # the first of each group is compared with a full build: folding or transfer encoding
         # that a placeholder's length would change shows up here, and the group goes slow
         group.checked = True
-        full = _full_bytes(group, mail, values, message_id=message_id, date=group.date)
+        full = _full_bytes(group, mail, message_id=message_id)
         if full != content:
             group.bytes_template = b""
             return None
