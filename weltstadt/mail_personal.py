@@ -25,13 +25,18 @@ from django.utils.html import escape
 
 from weltstadt.mail import RenderedMail, mail_build, mail_render
 
-# template -> the context values that are the recipient's own and appear verbatim in it
+# Bulk templates: their output depends on their context alone (the bulletin's edition is keyed by
+# the issue's version), so a worker process keeps their rendered groups from batch to batch; and
+# the context values that are the recipient's own, which they use verbatim.
 PERSONAL_FIELDS = {"newsletter/issue": ("u", "p")}
+_BULK_GROUPS_MAX = 64
+_bulk_groups: dict[tuple, "Group"] = {}
 
 _PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+")
 _MARK = secrets.token_hex(6)  # placeholders no content can contain by chance
 TO_MARK = f"wsto{_MARK}@personal.invalid"
 ID_MARK = f"wsid{_MARK}@personal.invalid"
+DATE_MARK = f"wsdt{_MARK}".ljust(len(formatdate()), "x")  # a Date header's length never varies
 
 
 def _placeholder(name: str, length: int = 0) -> str:
@@ -54,7 +59,6 @@ class Group:
     headers: dict
     bytes_template: bytes | None = None
     checked: bool = False
-    date: str = ""
     boundary: str | None = None
 
 
@@ -71,10 +75,22 @@ def group_key(mail) -> tuple[tuple, dict]:
     return (mail.template, mail.language, shared), values
 
 
-def group_render(mail) -> Group:
+def group_for(mail, local: dict) -> tuple[Group, dict]:
+    """The row's group, rendered once (per process for bulk templates, else per delivery in
+    `local`), and the row's personal values."""
+    key, values = group_key(mail)
+    store = _bulk_groups if mail.template in PERSONAL_FIELDS else local
+    group = store.get(key)
+    if group is None:
+        group = store[key] = _group_render(mail, key)
+        if store is _bulk_groups and len(store) > _BULK_GROUPS_MAX:
+            store.pop(next(iter(store)))
+    return group, values
+
+
+def _group_render(mail, key: tuple) -> Group:
     """Render the shared message of the row's group (placeholders for personal values)."""
-    (_template, _language, shared), _values = group_key(mail)
-    context, headers = json.loads(shared)
+    context, headers = json.loads(key[2])
     rendered = mail_render(mail.template, language=mail.language, context=context)
     return Group(
         template=mail.template,
@@ -108,13 +124,13 @@ def personalised_headers(group: Group, values: dict) -> dict:
     return {k: _fill(v, values) for k, v in group.headers.items()}
 
 
-def _full_bytes(group: Group, mail, *, message_id: str) -> bytes:
+def _full_bytes(group: Group, mail, *, message_id: str, date: str) -> bytes:
     rendered = mail_render(mail.template, language=mail.language, context=mail.context)
     message = mail_build(
         rendered,
         to=mail.to,
         language=mail.language,
-        headers={**mail.headers, "Message-ID": message_id, "Date": group.date},
+        headers={**mail.headers, "Message-ID": message_id, "Date": date},
     ).message()
     if group.boundary:
         message.set_boundary(group.boundary)  # else random: the one difference allowed
@@ -131,19 +147,20 @@ def message_bytes(group: Group, mail, values: dict) -> bytes | None:
     ):
         return None
     if group.bytes_template is None:
-        date = formatdate(localtime=settings.EMAIL_USE_LOCALTIME)
         shared = mail_build(
             group.rendered,
             to=TO_MARK,
             language=group.language,
-            headers={**group.headers, "Message-ID": f"<{ID_MARK}>", "Date": date},
+            headers={**group.headers, "Message-ID": f"<{ID_MARK}>", "Date": DATE_MARK},
         )
         message = shared.message()
         group.bytes_template = message.as_bytes(linesep="\r\n")
-        group.date, group.boundary = date, message.get_boundary()
+        group.boundary = message.get_boundary()
     message_id = make_msgid(domain=DNS_NAME)
+    date = formatdate(localtime=settings.EMAIL_USE_LOCALTIME)
     content = group.bytes_template.replace(TO_MARK.encode(), mail.to.encode())
     content = content.replace(f"<{ID_MARK}>".encode(), message_id.encode())
+    content = content.replace(DATE_MARK.encode(), date.encode(), 1)
     for mark, value in values.items():
         content = content.replace(mark.encode(), value.encode())
     if _MARK.encode() in content:
@@ -152,7 +169,7 @@ def message_bytes(group: Group, mail, values: dict) -> bytes | None:
         # the first of each group is compared with a full build: folding or transfer encoding
         # that a placeholder's length would change shows up here, and the group goes slow
         group.checked = True
-        full = _full_bytes(group, mail, message_id=message_id)
+        full = _full_bytes(group, mail, message_id=message_id, date=date)
         if full != content:
             group.bytes_template = b""
             return None

@@ -46,14 +46,13 @@ from weltstadt.mail_connection import (
 )
 from weltstadt.mail_personal import (
     Group,
-    group_key,
-    group_render,
+    group_for,
     message_bytes,
     personalised,
     personalised_headers,
 )
 from weltstadt.models import OutgoingMail, User
-from weltstadt.outbox_journal import journal_record, journal_sent_ids
+from weltstadt.outbox_journal import JournalWriter, journal_sent_ids
 from weltstadt.private_storage import private_storage
 
 logger = logging.getLogger(__name__)
@@ -165,10 +164,7 @@ class _Sender:
         self.envelope_from = sanitize_address(settings.DEFAULT_FROM_EMAIL, settings.DEFAULT_CHARSET)
 
     def send(self, mail: OutgoingMail) -> None:
-        key, values = group_key(mail)
-        group = self.groups.get(key)
-        if group is None:
-            group = self.groups[key] = group_render(mail)
+        group, values = group_for(mail, self.groups)
         if self.smtp and not mail.attachments:
             content = message_bytes(group, mail, values)
             if content is not None:
@@ -216,13 +212,16 @@ def outbox_deliver(mail_ids: list[int], *, claim_token: str | None = None) -> De
             logger.warning("outbox: cannot open the mail connection: %s", exc)
             errors = {mail.pk: f"{type(exc).__name__}: {exc}"[:2000] for mail in todo}
         else:
-            down = _send_all(todo, _Sender(connection), token, mine, delivery, errors)
+            with JournalWriter() as journal:
+                down = _send_all(todo, _Sender(connection), journal, token, mine, delivery, errors)
             mail_connection_release(connection, broken=down is not None)
     _record(mails, token, delivery, errors, down)
     return delivery
 
 
-def _send_all(todo, sender: _Sender, token, mine, delivery, errors) -> ServerUnavailable | None:
+def _send_all(
+    todo, sender: _Sender, journal: JournalWriter, token, mine, delivery, errors
+) -> ServerUnavailable | None:
     heartbeat_every = settings.OUTBOX_HEARTBEAT_SECONDS
     last_beat = time.monotonic()
     for mail in todo:
@@ -246,7 +245,7 @@ def _send_all(todo, sender: _Sender, token, mine, delivery, errors) -> ServerUna
             except Exception as reset_exc:
                 return backoff_failed(f"{type(reset_exc).__name__}: {reset_exc}"[:2000])
             continue
-        journal_record(mail)
+        journal.record(mail)
         delivery.sent.append(mail.pk)
     return None
 

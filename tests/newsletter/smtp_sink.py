@@ -40,7 +40,7 @@ class _Handler:
             self.sink.recipients.update(envelope.rcpt_tos)
             self.sink.connections.add(session.peer)
             self.sink.messages += 1
-            if self.sink.keep:
+            if self.sink.keep and len(self.sink.contents) < self.sink.keep_max:
                 self.sink.contents.append(envelope.content)
         return "250 Message accepted for delivery"
 
@@ -93,9 +93,10 @@ class _BulkController(Controller):
 
 
 class SmtpSink:
-    def __init__(self, *, delay: float = 0.0, keep: bool = False):
+    def __init__(self, *, delay: float = 0.0, keep: bool = False, keep_max: int = 10**9):
         self.delay = delay
         self.keep = keep
+        self.keep_max = keep_max
         self.lock = threading.Lock()
         self.recipients: Counter = Counter()
         self.connections: set = set()  # the client's (host, port) of each SMTP session
