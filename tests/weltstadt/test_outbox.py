@@ -73,7 +73,8 @@ def test_a_refused_recipient_leaves_the_row_failed_after_bounded_retries(run_on_
         row.refresh_from_db()
         assert row.status == Status.FAILED
         assert row.attempts == 3
-        assert "550" in row.last_error and "SMTPRecipientsRefused" in row.last_error
+        assert "550" in row.last_error
+        assert "SMTPRecipientsRefused" in row.last_error
         assert sink.messages == 0
 
     # staff retry from the admin once the address is fixed

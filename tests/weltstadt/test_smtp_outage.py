@@ -2,6 +2,7 @@
 and without a storm of connections, nothing is lost, and every message goes out exactly once
 after the server takes mail again. A real SMTP server (aiosmtpd) that answers 421."""
 
+import itertools
 import time
 
 import pytest
@@ -82,7 +83,7 @@ def test_a_refusing_server_is_tried_with_growing_delays_and_nothing_is_lost(
     assert sweeps >= 100
     attempts = smtp_sink.connects
     assert 3 <= len(attempts) <= 5, attempts
-    gaps = [later - earlier for earlier, later in zip(attempts, attempts[1:], strict=False)]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(attempts)]
     for n, gap in enumerate(gaps):
         assert gap >= BASE * 2**n * 0.9, gaps
     assert waiting.filter(status=Status.FAILED).count() == 0
