@@ -23,6 +23,7 @@ DATABASE_URL), created afresh on every run, so it never mails the subscribers of
 """
 
 import argparse
+import contextlib
 import os
 import smtplib
 import statistics
@@ -93,6 +94,23 @@ def _rss_kib(pid: int) -> list[int]:
         except OSError:
             pass
     return sizes
+
+
+def _pss_kib(pid: int) -> int:
+    """Proportional memory of the worker (main and children): a page the processes share after
+    the fork counts once, not once per process as in RSS."""
+    total = 0
+    pids = [pid]
+    with contextlib.suppress(OSError):
+        pids += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    for one in pids:
+        try:
+            for line in Path(f"/proc/{one}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
 
 
 def _mib(sizes: list[int]) -> str:
@@ -214,6 +232,7 @@ def _run(number: int, args, broker: str) -> dict:
         try:
             time.sleep(2)  # the children finish starting
             idle_kib = _rss_kib(worker.pid)
+            idle_pss = _pss_kib(worker.pid)
             sampler = PeakSampler(worker.pid)
             sampler.start()
             started = time.perf_counter()
@@ -223,6 +242,7 @@ def _run(number: int, args, broker: str) -> dict:
                     raise SystemExit("the worker died during the send")
                 time.sleep(0.05)
             elapsed = time.perf_counter() - started
+            busy_pss = _pss_kib(worker.pid)
             sampler.running = False
             sampler.join()
             time.sleep(0.5)
@@ -246,7 +266,8 @@ def _run(number: int, args, broker: str) -> dict:
           f"{sent_rows} rows sent, job {job.status}{finished}; "
           f"{rate:.0f}/s, bare smtplib {bare_rate:.0f}/s, ratio {rate / bare_rate:.2f}\n"
           f"       worker RSS (main + children) idle {_mib(idle_kib)}, "
-          f"peak {_mib(sampler.peak)}", flush=True)  # fmt: skip
+          f"peak {_mib(sampler.peak)}; PSS idle {idle_pss / 1024:.0f} MiB, "
+          f"after the send {busy_pss / 1024:.0f} MiB", flush=True)  # fmt: skip
     return {
         "rate": rate,
         "bare": bare_rate,

@@ -6,7 +6,7 @@ stops after PDF_TIME_LIMIT_SECONDS when it runs in a main thread (Celery prefork
 elsewhere the Celery task time limit bounds it. The fonts ship in static/fonts, so a PDF looks the
 same on every machine.
 
-WeasyPrint (with its fonts, fontTools and Pillow, some 50 MiB per process) is imported when a
+WeasyPrint (with its fonts, fontTools and Pillow, some 20 MiB per process) is imported when a
 document is first rendered, not when this module is: the mail queue's workers, the admin and the
 web processes import the services that render PDFs without ever rendering one themselves.
 """
