@@ -6,7 +6,6 @@ The content is sniffed, not only the name, so a renamed executable is refused.
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image
 
 PHOTO_MAX_BYTES = 3 * 1024 * 1024
 PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
@@ -33,6 +32,8 @@ def _too_large(upload, limit: int) -> None:
 
 def validate_photo(upload) -> None:
     """A JPEG, PNG or WebP image of at most 3 MB and 6000 pixels a side."""
+    from PIL import Image  # only where a photo arrives, not in every process that imports forms
+
     _too_large(upload, PHOTO_MAX_BYTES)
     try:
         upload.seek(0)

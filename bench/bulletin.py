@@ -3,18 +3,27 @@
 processes on Redis, delivery to a local aiosmtpd sink.
 
 Prints, for each of --runs sends (a new issue each, a fresh worker each) and as medians, messages
-per second, the worker's memory (idle and peak during the send), and the ratio to a bare smtplib
-loop that sends the same messages over one connection.
+per second, the ratio to a bare smtplib loop that sends the same messages over one connection to
+the same sink right after the send (so both see the same load of a shared machine), and the
+worker's resident memory per process (main process and each child), idle and at its peak.
 
     CELERY_BROKER_URL=redis://127.0.0.1:6379/5 \
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/weltstadt_newsletter \
     .venv/bin/python bench/bulletin.py --subscribers 10000
+
+The large run, for the memory of the worker (it stays flat: a worker holds one batch at a time):
+
+    ... bench/bulletin.py --subscribers 100000 --runs 1
+
+The bare loop sends at most the first 10,000 messages the sink received (a 100,000 run would
+otherwise keep a gigabyte of messages in memory); its rate is per message all the same.
 
 It works on its own database (the DATABASE_URL name + "_bench", or var/bench.sqlite3 without
 DATABASE_URL), created afresh on every run, so it never mails the subscribers of a real database.
 """
 
 import argparse
+import contextlib
 import os
 import smtplib
 import statistics
@@ -30,6 +39,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("WELTSTADT_VAR_DIR") or BASE_DIR / "var")
 sys.path.insert(0, str(BASE_DIR))
 LANGUAGES = ["de", "tr", "en", "fr", "it", "es"]
+BARE_MAX = 10_000  # messages the bare loop sends again
 TEXT = (
     "<p>İzmir's delegation met the partner cities of the Aegean and the Rhine to agree on "
     "exchanges of students, trainees and municipal staff. The programme starts in spring.</p>"
@@ -66,33 +76,59 @@ def _bench_database(url: str | None) -> str:
     return url.rsplit("/", 1)[0] + "/" + name
 
 
-def _rss_kib(pid: int) -> int:
-    """Resident memory of a process and its children (the prefork pool), in KiB."""
-    total = 0
+def _rss_kib(pid: int) -> list[int]:
+    """Resident memory of a process and of each of its children (the prefork pool), in KiB:
+    [main, child, child, ...]."""
     pids = [pid]
     try:
         children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        pids += [int(child) for child in children]
+        pids += sorted(int(child) for child in children)
     except OSError:
         pass
+    sizes = []
     for one in pids:
         try:
             for line in Path(f"/proc/{one}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
+                    sizes.append(int(line.split()[1]))
+        except OSError:
+            pass
+    return sizes
+
+
+def _pss_kib(pid: int) -> int:
+    """Proportional memory of the worker (main and children): a page the processes share after
+    the fork counts once, not once per process as in RSS."""
+    total = 0
+    pids = [pid]
+    with contextlib.suppress(OSError):
+        pids += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    for one in pids:
+        try:
+            for line in Path(f"/proc/{one}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
                     total += int(line.split()[1])
         except OSError:
             pass
     return total
 
 
+def _mib(sizes: list[int]) -> str:
+    return " + ".join(f"{size / 1024:.0f}" for size in sizes) + f" = {sum(sizes) / 1024:.0f} MiB"
+
+
 class PeakSampler(threading.Thread):
+    """The highest total of the worker's processes during the send, with its split."""
+
     def __init__(self, pid: int):
         super().__init__(daemon=True)
-        self.pid, self.peak, self.running = pid, 0, True
+        self.pid, self.peak, self.running = pid, [0], True
 
     def run(self) -> None:
         while self.running:
-            self.peak = max(self.peak, _rss_kib(self.pid))
+            sizes = _rss_kib(self.pid)
+            if sum(sizes) > sum(self.peak):
+                self.peak = sizes
             time.sleep(0.05)
 
 
@@ -179,7 +215,7 @@ def _run(number: int, args, broker: str) -> dict:
     from weltstadt.models import OutgoingMail
 
     issue = _issue(number)
-    with SmtpSink(keep=True) as sink:
+    with SmtpSink(keep=True, keep_max=BARE_MAX) as sink:
         env = {
             **os.environ,
             "EMAIL_URL": sink.url,
@@ -194,7 +230,9 @@ def _run(number: int, args, broker: str) -> dict:
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         worker = _start_worker(env, VAR_DIR / "bench-worker.log", args.concurrency)
         try:
+            time.sleep(2)  # the children finish starting
             idle_kib = _rss_kib(worker.pid)
+            idle_pss = _pss_kib(worker.pid)
             sampler = PeakSampler(worker.pid)
             sampler.start()
             started = time.perf_counter()
@@ -204,6 +242,7 @@ def _run(number: int, args, broker: str) -> dict:
                     raise SystemExit("the worker died during the send")
                 time.sleep(0.05)
             elapsed = time.perf_counter() - started
+            busy_pss = _pss_kib(worker.pid)
             sampler.running = False
             sampler.join()
             time.sleep(0.5)
@@ -225,15 +264,18 @@ def _run(number: int, args, broker: str) -> dict:
     finished = "" if job.status == SendJob.Status.DONE else " (not finished)"
     print(f"run {number}: {received} messages in {elapsed:.1f} s ({duplicates} duplicates), "
           f"{sent_rows} rows sent, job {job.status}{finished}; "
-          f"{rate:.0f}/s, bare smtplib {bare_rate:.0f}/s, ratio {rate / bare_rate:.2f}; "
-          f"worker idle {idle_kib / 1024:.0f} MiB, peak {sampler.peak / 1024:.0f} MiB",
-          flush=True)  # fmt: skip
+          f"{rate:.0f}/s, bare smtplib {bare_rate:.0f}/s, ratio {rate / bare_rate:.2f}\n"
+          f"       worker RSS (main + children) idle {_mib(idle_kib)}, "
+          f"peak {_mib(sampler.peak)}; PSS idle {idle_pss / 1024:.0f} MiB, "
+          f"after the send {busy_pss / 1024:.0f} MiB", flush=True)  # fmt: skip
     return {
         "rate": rate,
         "bare": bare_rate,
         "ratio": rate / bare_rate,
-        "idle": idle_kib / 1024,
-        "peak": sampler.peak / 1024,
+        "idle": sum(idle_kib) / 1024,
+        "peak": sum(sampler.peak) / 1024,
+        "idle_split": idle_kib,
+        "peak_split": sampler.peak,
     }
 
 
@@ -279,7 +321,8 @@ def main() -> None:
         f"bare smtplib     median {median('bare'):.0f} messages/s over one connection "
         "(the same messages)"
     )
-    print(f"ratio            median {median('ratio'):.2f} of the bare loop")
+    ratios = ", ".join(f"{run['ratio']:.2f}" for run in runs)
+    print(f"ratio            median {median('ratio'):.2f} of the bare loop (runs: {ratios})")
 
 
 if __name__ == "__main__":

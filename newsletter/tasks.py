@@ -18,7 +18,8 @@ def mail_bulletin_batch(self, job_id: int, mail_ids: list[int]) -> int:
     # reclaims its rows and skips what its journal says was sent), then asks for the next batch.
     delivery = outbox_deliver(mail_ids, claim_token=self.request.id)
     outbox_retry_due(delivery)
-    sendjob_pump(job_id=job_id, batches=1)
+    if not delivery.server_down:  # else the job waits; mail_bulletin_due revives it later
+        sendjob_pump(job_id=job_id, batches=1)
     return len(delivery.sent)
 
 

@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.functional import empty
 
 from tests.factories import UserFactory
+from weltstadt.mail_personal import _bulk_groups
 from weltstadt.private_storage import private_storage
 
 pytest_plugins = ["tests.fixtures.worker", "tests.fixtures.browser", "tests.fixtures.smtp"]
@@ -104,8 +105,10 @@ def _isolated_files_and_cache(settings, tmp_path):
     # real worker started by the test is given too
     private_storage._wrapped = empty
     cache.clear()
+    _bulk_groups.clear()  # rendered bulletin groups a worker process keeps between batches
     yield
     cache.clear()
+    _bulk_groups.clear()
     private_storage._wrapped = empty
 
 

@@ -12,6 +12,11 @@ from celery import Celery, signals
 from celery.apps import worker as _worker_app
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "weltstadt.settings")
+# Celery's Django fixup runs every system check when a worker starts, and the URL checks import
+# every view, form and admin of the portal into the worker's main process, which its children
+# then inherit (some 20 MiB each). The checks belong to CI (`make lint`) and to the web process;
+# a worker resolves the few URLs its mail needs when it first renders one.
+os.environ.setdefault("CELERY_SKIP_CHECKS", "1")
 
 app = Celery("weltstadt")
 app.config_from_object("django.conf:settings", namespace="CELERY")
@@ -70,6 +75,15 @@ def _drop_request_id(task=None, **kwargs):
     from weltstadt.log import request_id
 
     request_id.set(getattr(task.request, "previous_request_id", None))
+
+
+@signals.worker_process_shutdown.connect
+def _close_mail_connection(**kwargs):
+    """Say QUIT to the mail server on the connection the process kept between batches."""
+    from weltstadt.mail_connection import mail_connection_close
+
+    with contextlib.suppress(Exception):
+        mail_connection_close()
 
 
 def _heartbeat_scheduler():

@@ -12,26 +12,47 @@ Guarantees:
   visibility timeout, so no row stays "sending" after its worker died;
 - a failing row is retried with exponential backoff, then left FAILED with its error, for staff to
   retry from the admin;
+- a mail server that refuses service stops the batch at its first refusal: the rows wait, without
+  using up their attempts, and all deliveries back off together (weltstadt.mail_connection), so
+  an outage causes no storm of connections and loses nothing;
 - a broker that is down loses nothing: the rows wait as PENDING and the sweep hands them over;
-- database queries per delivery grow with the number of batches, not of messages.
+- database queries per delivery grow with the number of batches, not of messages; each group of
+  like messages (a bulletin edition) is rendered once per batch and personalised per recipient
+  (weltstadt.mail_personal), over a connection the worker process keeps between batches.
 """
 
 import logging
+import math
 import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import get_connection
+from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
+from django.core.mail.message import sanitize_address
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
 from weltstadt.enqueue import enqueue_on_commit
-from weltstadt.mail import RenderedMail, mail_build, mail_render
+from weltstadt.mail import mail_build, mail_render
+from weltstadt.mail_connection import (
+    ServerUnavailable,
+    backoff_failed,
+    mail_connection,
+    mail_connection_release,
+    server_refused,
+)
+from weltstadt.mail_personal import (
+    Group,
+    group_for,
+    message_bytes,
+    personalised,
+    personalised_headers,
+)
 from weltstadt.models import OutgoingMail, User
-from weltstadt.outbox_journal import journal_record, journal_sent_ids
+from weltstadt.outbox_journal import JournalWriter, journal_sent_ids
 from weltstadt.private_storage import private_storage
 
 logger = logging.getLogger(__name__)
@@ -98,6 +119,7 @@ class Delivery:
     retry: list[int] = field(default_factory=list)
     failed: list[int] = field(default_factory=list)
     retry_delay: int = 0
+    server_down: bool = False  # the mail server refused: the rows wait for its backoff
 
 
 def _backoff(attempts: int) -> int:
@@ -123,22 +145,49 @@ def _attachments(mail: OutgoingMail) -> list[tuple[str, bytes, str]]:
     return files
 
 
-def _open(connection) -> None:
-    """Open the batch's connection now: a backend that is not open yet opens and closes one
-    for every message it sends. If the server cannot be reached, each message will try on its
-    own and record the error."""
-    try:
-        connection.open()
-    except Exception as exc:
-        logger.warning("outbox: cannot open the mail connection: %s", exc)
-
-
 def _heartbeat(token: str, mine: set[int]) -> set[int]:
     """Refresh the claim on the rows this delivery still holds; returns those it still holds
     (the sweep takes back a claim that went stale, and then another delivery sends the row)."""
     rows = OutgoingMail.objects.filter(pk__in=mine, status=Status.SENDING, claim_token=token)
     rows.update(claimed_at=timezone.now())
     return set(rows.values_list("pk", flat=True))
+
+
+class _Sender:
+    """Sends rows over one connection, each group of like rows rendered once
+    (weltstadt.mail_personal)."""
+
+    def __init__(self, connection):
+        self.connection = connection
+        self.groups: dict[tuple, Group] = {}
+        self.smtp = isinstance(connection, SMTPBackend)
+        self.envelope_from = sanitize_address(settings.DEFAULT_FROM_EMAIL, settings.DEFAULT_CHARSET)
+
+    def send(self, mail: OutgoingMail) -> None:
+        group, values = group_for(mail, self.groups)
+        if self.smtp and not mail.attachments:
+            content = message_bytes(group, mail, values)
+            if content is not None:
+                self.connection.connection.sendmail(self.envelope_from, [mail.to], content)
+                return
+        rendered = personalised(group, values)
+        headers = personalised_headers(group, values)
+        if rendered is None:
+            rendered = mail_render(mail.template, language=mail.language, context=mail.context)
+            headers = mail.headers
+        mail_build(
+            rendered,
+            to=mail.to,
+            language=mail.language,
+            headers=headers,
+            attachments=_attachments(mail),
+            connection=self.connection,
+        ).send()
+
+    def reset(self) -> None:
+        """A session in an unknown state must not carry the next message."""
+        self.connection.close()
+        self.connection.open()
 
 
 def outbox_deliver(mail_ids: list[int], *, claim_token: str | None = None) -> Delivery:
@@ -150,48 +199,58 @@ def outbox_deliver(mail_ids: list[int], *, claim_token: str | None = None) -> De
         return delivery
     already_sent = journal_sent_ids(mails)
     mine = {mail.pk for mail in mails}
+    delivery.sent = [mail.pk for mail in mails if mail.pk in already_sent]
+    todo = [mail for mail in mails if mail.pk not in already_sent]
+    errors: dict[int, str] = {}
+    down: ServerUnavailable | None = None
+    if todo:
+        try:
+            connection = mail_connection()
+        except ServerUnavailable as exc:
+            down = exc
+        except Exception as exc:  # refused login, bad settings: the messages' own attempts count
+            logger.warning("outbox: cannot open the mail connection: %s", exc)
+            errors = {mail.pk: f"{type(exc).__name__}: {exc}"[:2000] for mail in todo}
+        else:
+            with JournalWriter() as journal:
+                down = _send_all(todo, _Sender(connection), journal, token, mine, delivery, errors)
+            mail_connection_release(connection, broken=down is not None)
+    _record(mails, token, delivery, errors, down)
+    return delivery
+
+
+def _send_all(
+    todo, sender: _Sender, journal: JournalWriter, token, mine, delivery, errors
+) -> ServerUnavailable | None:
     heartbeat_every = settings.OUTBOX_HEARTBEAT_SECONDS
     last_beat = time.monotonic()
-    rendered: dict[tuple, RenderedMail] = {}
-    errors: dict[int, str] = {}
-    connection = get_connection(fail_silently=False)
-    try:
-        _open(connection)
-        for mail in mails:
-            if time.monotonic() - last_beat >= heartbeat_every:
-                mine = _heartbeat(token, mine)
-                last_beat = time.monotonic()
-            if mail.pk not in mine:
-                continue  # taken back by the sweep: another delivery answers for it now
-            if mail.pk in already_sent:
-                delivery.sent.append(mail.pk)
-                continue
+    for mail in todo:
+        if time.monotonic() - last_beat >= heartbeat_every:
+            mine = _heartbeat(token, mine)
+            last_beat = time.monotonic()
+        if mail.pk not in mine:
+            continue  # taken back by the sweep: another delivery answers for it now
+        try:
+            sender.send(mail)
+        except Exception as exc:
+            reason = f"{type(exc).__name__}: {exc}"[:2000]
+            if server_refused(exc):
+                # every message would fail now: stop, and let them all wait for the server
+                logger.warning("outbox: the mail server refuses: %s", reason)
+                return backoff_failed(reason)
+            logger.warning("outbox: mail %s failed: %s", mail.pk, reason)
+            errors[mail.pk] = reason
             try:
-                cache_key = (mail.template, mail.language, repr(sorted(mail.context.items())))
-                if cache_key not in rendered:
-                    rendered[cache_key] = mail_render(
-                        mail.template, language=mail.language, context=mail.context
-                    )
-                message = mail_build(
-                    rendered[cache_key],
-                    to=mail.to,
-                    language=mail.language,
-                    headers=mail.headers,
-                    attachments=_attachments(mail),
-                    connection=connection,
-                )
-                message.send()
-            except Exception as exc:  # one bad message must not stop the batch
-                logger.warning("outbox: mail %s failed: %s: %s", mail.pk, type(exc).__name__, exc)
-                errors[mail.pk] = f"{type(exc).__name__}: {exc}"[:2000]
-                connection.close()  # a session in an unknown state must not carry the next one
-                _open(connection)
-                continue
-            journal_record(mail)
-            delivery.sent.append(mail.pk)
-    finally:
-        connection.close()
+                sender.reset()
+            except Exception as reset_exc:
+                return backoff_failed(f"{type(reset_exc).__name__}: {reset_exc}"[:2000])
+            continue
+        journal.record(mail)
+        delivery.sent.append(mail.pk)
+    return None
 
+
+def _record(mails, token: str, delivery: Delivery, errors: dict, down) -> None:
     now = timezone.now()
     with transaction.atomic():
         if delivery.sent:
@@ -220,7 +279,20 @@ def outbox_deliver(mail_ids: list[int], *, claim_token: str | None = None) -> De
             else:
                 delivery.retry.append(mail.pk)
                 delivery.retry_delay = max(delivery.retry_delay, delay)
-    return delivery
+        if down is None:
+            return
+        # The server's refusal is no fault of these messages: they wait, without using up
+        # their attempts, until the server takes mail again.
+        waiting = [m.pk for m in mails if m.pk not in errors and m.pk not in delivery.sent]
+        OutgoingMail.objects.filter(pk__in=waiting, claim_token=token).update(
+            status=Status.RETRY,
+            last_error=f"mail server unavailable: {down}"[:2000],
+            next_attempt_at=now + timedelta(seconds=down.delay),
+            claim_token="",
+        )
+        delivery.retry.extend(waiting)
+        delivery.retry_delay = max(delivery.retry_delay, math.ceil(down.delay))
+        delivery.server_down = True
 
 
 def outbox_retry(mail_ids: list[int]) -> int:

@@ -49,3 +49,42 @@ def journal_record(mail) -> None:
         client.set(_key(mail), 1, ex=TIMEOUT)
     else:
         cache.set(_key(mail), 1, TIMEOUT)
+
+
+class JournalWriter:
+    """Records acceptances for a batch on one Redis connection without waiting for each reply.
+
+    Each record is written to Redis's socket before the next message is handed to the mail
+    server, so what a crash can repeat is still only the message in flight (the kernel delivers
+    what a killed process had written); the replies are read, and any error raised, when the
+    batch is done, before its rows are marked sent. One round trip per batch, not per message.
+    """
+
+    def __init__(self):
+        self.client = _redis()
+        self.connection = None
+        self.pending = 0
+
+    def __enter__(self) -> "JournalWriter":
+        if self.client:
+            self.connection = self.client.connection_pool.get_connection("SET")
+        return self
+
+    def record(self, mail) -> None:
+        if self.connection is None:
+            journal_record(mail)
+            return
+        self.connection.send_command("SET", _key(mail), 1, "EX", TIMEOUT)
+        self.pending += 1
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if self.connection is None:
+            return
+        try:
+            for _ in range(self.pending):
+                self.connection.read_response()
+        except Exception:
+            self.connection.disconnect()  # unread replies must not reach the next user
+            raise
+        finally:
+            self.client.connection_pool.release(self.connection)

@@ -5,20 +5,28 @@ and `data:` URIs; `file://` elsewhere, `http(s)://` and every other scheme fetch
 stops after PDF_TIME_LIMIT_SECONDS when it runs in a main thread (Celery prefork workers, commands);
 elsewhere the Celery task time limit bounds it. The fonts ship in static/fonts, so a PDF looks the
 same on every machine.
+
+WeasyPrint (with its fonts, fontTools and Pillow, some 20 MiB per process) is imported when a
+document is first rendered, not when this module is: the mail queue's workers, the admin and the
+web processes import the services that render PDFs without ever rendering one themselves.
 """
+
+from __future__ import annotations
 
 import base64
 import signal
 import threading
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
-from weasyprint import HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
+
+if TYPE_CHECKING:
+    from weasyprint.text.fonts import FontConfiguration
 
 STATIC_DIR = (settings.BASE_DIR / "static").resolve()
 
@@ -27,20 +35,31 @@ class PDFTimeoutError(Exception):
     pass
 
 
-class RestrictedURLFetcher(URLFetcher):
-    """Serves the project's static folder and data: URIs; refuses everything else."""
+@cache
+def _restricted_fetcher_class() -> type:
+    from weasyprint.urls import URLFetcher
 
-    def __init__(self):
-        super().__init__(allowed_protocols={"file", "data"})
+    class RestrictedURLFetcher(URLFetcher):
+        """Serves the project's static folder and data: URIs; refuses everything else."""
 
-    def fetch(self, url, headers=None):
-        if url.startswith("file:"):
-            path = Path(url.split("?")[0].removeprefix("file://")).resolve()
-            if not path.is_relative_to(STATIC_DIR) or not path.is_file():
-                raise ValueError(f"Not a file of the project's static folder: {url}")
-        elif not url.startswith("data:"):
-            raise ValueError(f"URL not allowed in a PDF: {url}")
-        return super().fetch(url, headers)
+        def __init__(self):
+            super().__init__(allowed_protocols={"file", "data"})
+
+        def fetch(self, url, headers=None):
+            if url.startswith("file:"):
+                path = Path(url.split("?")[0].removeprefix("file://")).resolve()
+                if not path.is_relative_to(STATIC_DIR) or not path.is_file():
+                    raise ValueError(f"Not a file of the project's static folder: {url}")
+            elif not url.startswith("data:"):
+                raise ValueError(f"URL not allowed in a PDF: {url}")
+            return super().fetch(url, headers)
+
+    return RestrictedURLFetcher
+
+
+def restricted_url_fetcher():
+    """WeasyPrint's URL fetcher limited to the project's static folder and data: URIs."""
+    return _restricted_fetcher_class()()
 
 
 @contextmanager
@@ -69,10 +88,12 @@ def pdf_from_html(
     The shipped fonts are loaded once per thread (`font_config_cached`), not once per document:
     loading them is most of the time of a small document.
     """
+    from weasyprint import HTML
+
     document = HTML(
         string=html,
         base_url=STATIC_DIR.as_uri() + "/",
-        url_fetcher=RestrictedURLFetcher(),
+        url_fetcher=restricted_url_fetcher(),
     )
     with _time_limit(settings.PDF_TIME_LIMIT_SECONDS):
         return document.write_pdf(
@@ -101,6 +122,8 @@ def font_config_cached() -> FontConfiguration:
     """A font configuration per thread, for bulk rendering: the shipped fonts (WOFF2) are
     decompressed on first use instead of for every document."""
     if getattr(_fonts, "config", None) is None:
+        from weasyprint.text.fonts import FontConfiguration
+
         _fonts.config = FontConfiguration()
     return _fonts.config
 

@@ -313,6 +313,10 @@ OUTBOX_HEARTBEAT_SECONDS = env.int("OUTBOX_HEARTBEAT_SECONDS", default=15)
 OUTBOX_CLAIM_STALE_SECONDS = env.int("OUTBOX_CLAIM_STALE_SECONDS", default=60)
 # A row still PENDING this long after it was written lost its task (broker down): sweep sends it.
 OUTBOX_PENDING_GRACE_SECONDS = env.int("OUTBOX_PENDING_GRACE_SECONDS", default=120)
+# A mail server that refuses service is left alone this long after its first refusal, twice as
+# long after each further one, up to the maximum (weltstadt.mail_connection).
+OUTBOX_SMTP_BACKOFF_SECONDS = env.float("OUTBOX_SMTP_BACKOFF_SECONDS", default=30)
+OUTBOX_SMTP_BACKOFF_MAX_SECONDS = env.float("OUTBOX_SMTP_BACKOFF_MAX_SECONDS", default=900)
 
 # Offices: the largest amount one budget line and one funding request may ask for (in any
 # currency), so that a typing slip cannot dominate the dashboard totals.

@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from summits import ical, selectors
+from summits import selectors
 from summits.models import Declaration, Session
 from weltstadt.maps import map_points
 from weltstadt.private_storage import private_storage
@@ -70,6 +70,8 @@ def _ics(content: bytes, filename: str) -> HttpResponse:
 
 @require_GET
 def summit_ics(request, slug):
+    from summits import ical  # icalendar: some 80 modules no mail worker needs
+
     summit = selectors.summit_get_public(slug=slug)
     content = ical.summit_calendar(
         summit=summit,
@@ -84,6 +86,8 @@ def session_ics(request, slug, pk):
     summit = selectors.summit_get_public(slug=slug)
     session = get_object_or_404(Session.objects.prefetch_related("speakers"), summit=summit, pk=pk)
     session.summit = summit
+    from summits import ical
+
     content = ical.session_calendar(
         session=session, url_path=reverse("summits:programme", kwargs={"slug": slug})
     )

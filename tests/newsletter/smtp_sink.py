@@ -3,6 +3,7 @@
 import asyncio
 import socket
 import threading
+import time
 from collections import Counter
 
 from aiosmtpd.controller import Controller
@@ -21,14 +22,25 @@ class _Handler:
     def __init__(self, sink: "SmtpSink"):
         self.sink = sink
 
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.sink.refused_recipients:
+            return "550 5.1.1 No such mailbox here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server, session, envelope):
         if self.sink.delay:
             await asyncio.sleep(self.sink.delay)
+        if (
+            self.sink.refuse_data_after is not None
+            and self.sink.messages >= self.sink.refuse_data_after
+        ):
+            return "421 4.3.2 Service shutting down, try again later"
         with self.sink.lock:
             self.sink.recipients.update(envelope.rcpt_tos)
             self.sink.connections.add(session.peer)
             self.sink.messages += 1
-            if self.sink.keep:
+            if self.sink.keep and len(self.sink.contents) < self.sink.keep_max:
                 self.sink.contents.append(envelope.content)
         return "250 Message accepted for delivery"
 
@@ -40,6 +52,15 @@ class _BulkDataSMTP(SMTP):
     bottleneck of a benchmark. Clients wait for the reply after the final dot (no pipelining),
     so the terminator is always at the end of what has arrived.
     """
+
+    async def _handle_client(self) -> None:
+        sink = self.event_handler.sink
+        sink.connects.append(time.monotonic())
+        if sink.refuse_connections:  # a server out of service answers 421 and hangs up
+            await self.push("421 sink.local Service not available, try again later")
+            self.transport.close()
+            return
+        await super()._handle_client()
 
     async def smtp_DATA(self, arg: str) -> None:
         if await self.check_helo_needed() or await self.check_auth_needed("DATA"):
@@ -72,14 +93,21 @@ class _BulkController(Controller):
 
 
 class SmtpSink:
-    def __init__(self, *, delay: float = 0.0, keep: bool = False):
+    def __init__(self, *, delay: float = 0.0, keep: bool = False, keep_max: int = 10**9):
         self.delay = delay
         self.keep = keep
+        self.keep_max = keep_max
         self.lock = threading.Lock()
         self.recipients: Counter = Counter()
         self.connections: set = set()  # the client's (host, port) of each SMTP session
         self.contents: list[bytes] = []
         self.messages = 0
+        # faults: refuse every connection (421), refuse DATA after this many messages (421),
+        # refuse these recipients (550); `connects` times every connection the server saw
+        self.refuse_connections = False
+        self.refuse_data_after: int | None = None
+        self.refused_recipients: set[str] = set()
+        self.connects: list[float] = []
         self.port = free_port()
         self.controller = _BulkController(
             _Handler(self), hostname="127.0.0.1", port=self.port, server_hostname="sink.local"
@@ -91,6 +119,7 @@ class SmtpSink:
 
     def __enter__(self) -> "SmtpSink":
         self.controller.start()
+        self.connects.clear()  # the controller's own connection to check the server is up
         return self
 
     def __exit__(self, *exc) -> None:

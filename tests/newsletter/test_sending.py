@@ -182,21 +182,59 @@ def test_published_issue_appears_in_the_archive_and_feed(client, db, run_on_comm
     assert "Article 0 [en]" in home
 
 
-def test_each_batch_goes_over_one_smtp_connection(db, settings, run_on_commit):
+def test_all_batches_go_over_the_one_smtp_connection_the_process_keeps(
+    db, settings, run_on_commit, monkeypatch
+):
+    from weltstadt import mail_personal
+    from weltstadt.mail_connection import mail_connection_close
+
     settings.OUTBOX_BATCH_SIZE = 10
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    renders = []
+    render = mail_personal.mail_render
+    monkeypatch.setattr(
+        mail_personal, "mail_render", lambda *a, **kw: renders.append(a) or render(*a, **kw)
+    )
     issue = issue_make(languages=["de", "tr"])
-    subscribers_make(15, language="tr")
-    subscribers_make(15, language="fr", start=100)
-    with SmtpSink() as sink:
+    subscribers = [
+        *subscribers_make(15, language="tr"),
+        *subscribers_make(15, language="fr", start=100),
+    ]
+    with SmtpSink(keep=True) as sink:
         settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", sink.port
         with run_on_commit():
             issue_send(issue=issue, by=None)
+        mail_connection_close()
     assert sink.messages == 30
     assert len(sink.recipients) == 30
-    assert len(sink.connections) == 3
+    assert len(sink.connections) == 1
+    # each edition is rendered once per batch (and once more to check its first message), not
+    # once per reader: 3 batches, each with at most the two editions
+    assert len(renders) <= 3 * 2 * 2
+    _assert_each_mail_has_its_readers_own_links(sink, subscribers, issue)
+
+
+def _assert_each_mail_has_its_readers_own_links(sink, subscribers, issue):
+    import email
+    from email import policy
+
+    from newsletter.tokens import link_token_read
+
+    tokens = {s.email: s.token.hex for s in subscribers}
+    for content in sink.contents:
+        message = email.message_from_bytes(content, policy=policy.default)
+        to = message["To"]
+        unsubscribe = str(message["List-Unsubscribe"]).strip().strip("<>")
+        token = unsubscribe.rstrip("/").rsplit("/", 1)[-1]
+        assert link_token_read(token) == (tokens[to], issue.pk)
+        text = message.get_body(("plain",)).get_content()
+        html = message.get_body(("html",)).get_content()
+        assert unsubscribe in text
+        assert unsubscribe in html
+        assert message["Message-ID"]
+    assert len({email.message_from_bytes(c)["Message-ID"] for c in sink.contents}) == 30
 
 
 def test_the_editor_tests_any_edition_to_any_addresses(db, run_on_commit, bob):

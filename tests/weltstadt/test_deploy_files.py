@@ -25,6 +25,17 @@ def test_every_service_restarts_and_has_a_health_check(compose):
     assert "heartbeat" in " ".join(compose["services"]["beat"]["healthcheck"]["test"])
 
 
+def test_each_queue_has_its_own_worker(compose):
+    # issue 14: the mail workers stay lean, the PDF renderer (WeasyPrint, fonts) runs apart
+    queues = {
+        name: service["command"][service["command"].index("-Q") + 1]
+        for name, service in compose["services"].items()
+        if "worker" in service.get("command", [])
+    }
+    assert queues == {"worker": "mail", "worker-pdf": "pdf,default"}
+    assert "inspect ping" in " ".join(compose["services"]["worker-pdf"]["healthcheck"]["test"])
+
+
 def test_only_the_proxy_is_published(compose):
     services = compose["services"]
     published = {name: s["ports"] for name, s in services.items() if "ports" in s}

@@ -9,7 +9,7 @@ from django.conf import settings
 from pypdf import PdfReader
 
 from tests.pdf_glyphs import misdrawn_characters
-from weltstadt.pdf import RestrictedURLFetcher, pdf_render
+from weltstadt.pdf import pdf_render, restricted_url_fetcher
 
 TURKISH = "İzmir Büyükşehir Belediyesi — Ğğ Şş İı Çç Öö Üü"
 
@@ -81,13 +81,13 @@ def test_pdf_a_variant_is_available_for_archival_documents():
 )
 def test_the_fetcher_refuses_everything_but_static_files(url):
     with pytest.raises(ValueError, match=r"allowed|static folder|disallowed"):
-        RestrictedURLFetcher().fetch(url.replace("{port}", "1"))
+        restricted_url_fetcher().fetch(url.replace("{port}", "1"))
 
 
 def test_the_fetcher_serves_the_projects_static_files():
     from django.conf import settings
 
-    response = RestrictedURLFetcher().fetch((settings.BASE_DIR / "static/css/fonts.css").as_uri())
+    response = restricted_url_fetcher().fetch((settings.BASE_DIR / "static/css/fonts.css").as_uri())
     assert b"Source Sans 3" in response.read()
 
 
