@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "newsletter",
     "summits",
     "masterplan",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -234,6 +234,7 @@ def public_urls(world: World) -> dict[str, str]:
         "about": reverse("about"),
         "partners": reverse("partners"),
         "networks": reverse("networks"),
+        "search:results": reverse("search:results"),
         "imprint": reverse("imprint"),
         "privacy": reverse("privacy"),
         "ambassadors:index": reverse("ambassadors:index"),
