@@ -1,6 +1,6 @@
 """The site search: a reader's words against the index of their language, best first, with the
-words marked in the title and a snippet. Two queries for any number of documents (count and
-page).
+words marked in the title and a snippet. Two queries for any number of documents (count, at
+most to MAX_COUNTED, and page).
 
 PostgreSQL: each word matches when its stem (the language's configuration) or its folded form
 as a prefix ("izm" finds İzmir) is in the document's vector; every word must match. Ranked by
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -21,10 +22,25 @@ from search.vectors import config_for, vectors_enabled
 from weltstadt.text_search import Fold, fold
 
 PER_PAGE = 20
+# a search found in nearly every document ("izmir") is not counted past this: no one reads
+# fifty pages of results, and counting all would cost as much as ranking them
+MAX_COUNTED = 1000
 MAX_WORDS = 10
 MAX_QUERY_LENGTH = 200
 START, STOP = "\ue000", "\ue001"
 SNIPPET_CHARS = 220
+
+
+class CappedPaginator(Paginator):
+    """Counts at most MAX_COUNTED results (`capped` says there are more)."""
+
+    capped = False
+
+    @cached_property
+    def count(self) -> int:
+        found = self.object_list.order_by().values("pk")[: MAX_COUNTED + 1].count()
+        self.capped = found > MAX_COUNTED
+        return min(found, MAX_COUNTED)
 
 
 @dataclass
@@ -151,7 +167,7 @@ def search_page(*, query: str, language: str, page: int | str | None = 1) -> Pag
         documents = _postgres(documents, words, language)
     else:
         documents = _sqlite(documents, words)
-    found = Paginator(documents, PER_PAGE).get_page(page)
+    found = CappedPaginator(documents, PER_PAGE).get_page(page)
     results = []
     for document in found.object_list:
         if vectors_enabled():

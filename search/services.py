@@ -3,7 +3,6 @@ functions are the only way rows are made, changed or removed."""
 
 import contextlib
 import contextvars
-import logging
 from collections.abc import Iterable, Iterator
 
 from django.conf import settings
@@ -17,8 +16,6 @@ from search.sources import SOURCES, Source, source_for
 from search.vectors import vectors_update
 from weltstadt.templatetags.weltstadt_lang import shown_language
 from weltstadt.text_search import fold
-
-logger = logging.getLogger(__name__)
 
 # the highlight marks of search.selectors; never part of indexed text
 MARKS = str.maketrans("", "", "\ue000\ue001")
@@ -84,29 +81,27 @@ def documents_rebuild() -> int:
     return total
 
 
-def reindex_on_commit(instance: Model) -> None:
+def reindex_on_commit(instance: Model, *, deleted: bool = False) -> None:
     """After the current transaction commits, re-index `instance` (if it is indexed) and the
     indexed items whose public state or text depend on it (an issue's articles, a plan's
-    objectives). Which items is decided now, while a deleted instance still has its id."""
-    if _deferred.get():
+    objectives). Nothing is queried before the commit. A deleted instance takes its documents
+    with it; the items that depended on it are deleted or changed by the database, and those
+    send their own signals."""
+    if _deferred.get() or instance.pk is None:
         return
-    jobs: list[tuple[Source, list[int]]] = []
+    pk, label = instance.pk, instance._meta.label
     source = source_for(type(instance))
-    if source is not None and instance.pk is not None:
-        jobs.append((source, [instance.pk]))
-    label = instance._meta.label
-    for dependent in SOURCES:
-        if label in dependent.depends and instance.pk is not None:
-            condition = dependent.depends[label](instance)
-            pks = list(dependent.model.objects.filter(condition).values_list("pk", flat=True))
-            jobs.append((dependent, pks))
-    jobs = [(source, pks) for source, pks in jobs if pks]
-    if not jobs:
+    dependents = [] if deleted else [s for s in SOURCES if label in s.depends]
+    if source is None and not dependents:
         return
 
     def run():
-        for source, pks in jobs:
-            index_objects(source=source, pks=pks)
+        if source is not None:
+            index_objects(source=source, pks=[pk])
+        for dependent in dependents:
+            condition = dependent.depends[label](instance)
+            pks = dependent.model.objects.filter(condition).values_list("pk", flat=True)
+            index_objects(source=dependent, pks=pks)
 
     # a failing index must not turn a saved change into an error page: logged, and
     # `manage.py search_rebuild` repairs it

@@ -6,17 +6,23 @@ themselves."""
 from django.db.models.signals import post_delete, post_save
 
 
-def _changed(sender, instance, **kwargs):
+def _saved(sender, instance, **kwargs):
     from search.services import reindex_on_commit
 
     reindex_on_commit(instance)
+
+
+def _deleted(sender, instance, **kwargs):
+    from search.services import reindex_on_commit
+
+    reindex_on_commit(instance, deleted=True)
 
 
 def connect() -> None:
     from search.sources import watched_models
 
     for model in watched_models():
-        post_save.connect(_changed, sender=model, dispatch_uid=f"search-save-{model._meta.label}")
+        post_save.connect(_saved, sender=model, dispatch_uid=f"search-save-{model._meta.label}")
         post_delete.connect(
-            _changed, sender=model, dispatch_uid=f"search-delete-{model._meta.label}"
+            _deleted, sender=model, dispatch_uid=f"search-delete-{model._meta.label}"
         )

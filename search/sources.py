@@ -41,7 +41,7 @@ class Source:
 def plain(*parts) -> str:
     """Rich text as the words a reader sees: tags dropped, entities read, blanks left out."""
     texts = (html.unescape(strip_tags(str(part))) for part in parts if part)
-    return "\n".join(text.strip() for text in texts if text.strip())
+    return " · ".join(" ".join(text.split()) for text in texts if text.strip())
 
 
 def _articles() -> QuerySet:
