@@ -192,3 +192,42 @@ def test_postgres_stems_german_and_turkish(django_capture_on_commit_callbacks):
     assert _titles("tr", "kardeş şehir") == ["Städtenetz"]
     # the German text is not found by the Turkish configuration's stems of another text
     assert _titles("de", "şehirler") == []
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+
+def _unbalanced(html: str) -> list[str]:
+    """Elements closed out of order or never closed (a small well-formedness check)."""
+    from html.parser import HTMLParser
+
+    problems, stack = [], []
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag not in VOID:
+                stack.append(tag)
+
+        def handle_endtag(self, tag):
+            if stack and stack[-1] == tag:
+                stack.pop()
+            else:
+                problems.append(f"</{tag}> closes <{stack[-1] if stack else ''}>")
+
+    Parser().feed(html)
+    return problems + [f"<{tag}> not closed" for tag in stack]
+
+
+def test_the_results_page_is_well_formed_with_marks_and_pages(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(25):
+            NetworkFactory(name=f"Netz <b>{n}</b> İzmir", description="Städte & <i>Häfen</i>")
+    response = client.get(reverse("search:results"), {"q": "izmir häfen", "page": 2})
+    html = response.content.decode()
+    assert _unbalanced(html) == []
+    assert "&lt;b&gt;" in html  # text from the database is escaped, marks are not
+    assert "<mark>" in html
+    assert 'rel="prev"' in html
+    assert html.count("<mark>") == html.count("</mark>")
