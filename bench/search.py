@@ -4,11 +4,11 @@ documents), the results page's query for common, rare, two-word and suffixed wor
 
 Prints the time to build the index, and per query the median over --repeat runs of the results
 page's work (count, ranked page with highlighted title and snippet: search.selectors.search_page),
-of the database's share of it (EXPLAIN ANALYZE), of its Python CPU time, and of the whole
-page (the view with its template), next to the median of a folded LIKE scan of the same
-documents (what the search would cost without the stored, GIN-indexed vectors), and their
-ratio, measured in the same run; and the machine's load average, since on a shared machine the
-wall times follow it.
+of the database's share of it (EXPLAIN ANALYZE, and the backend's CPU time from /proc), of its
+Python CPU time, and of the whole page (the view with its template), next to the median of a
+folded LIKE scan of the same documents (what the search would cost without the stored,
+GIN-indexed vectors), and their ratio, measured in the same run; and the machine's load
+average, since on a shared machine the wall times follow it.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/weltstadt_search \
     .venv/bin/python bench/search.py --articles 10000
@@ -126,6 +126,29 @@ def _database_ms(function, repeat: int) -> float:
     return statistics.median(times)
 
 
+def _backend_cpu_ms(function, repeat: int) -> float | None:
+    """CPU time the PostgreSQL backend spends per call of `function` (from /proc, when the
+    server runs on this machine): the database's share without the waits of a loaded machine.
+    A mean over `repeat` calls, since /proc counts in clock ticks."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        stat = Path(f"/proc/{cursor.fetchone()[0]}/stat")
+    if not stat.exists():
+        return None
+
+    def cpu() -> float:
+        fields = stat.read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    function()
+    start = cpu()
+    for _ in range(repeat):
+        function()
+    return (cpu() - start) / repeat * 1000
+
+
 def _median_ms(function, repeat: int, clock=time.perf_counter) -> float:
     function()  # warm: plans and caches as a running server has them
     times = []
@@ -182,8 +205,8 @@ def main() -> None:
           f"{built:.1f} s; medians of {args.repeat} runs")  # fmt: skip
     client = Client(HTTP_HOST="localhost")
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(f"{'query':<28}{'hits':>7}{'search':>10}{'in db':>9}{'py cpu':>9}{'page':>10}"
-          f"{'LIKE scan':>12}{'ratio':>8}")  # fmt: skip
+    print(f"{'query':<28}{'hits':>7}{'search':>10}{'in db':>9}{'db cpu':>9}{'py cpu':>9}"
+          f"{'page':>10}{'LIKE scan':>12}{'ratio':>8}")  # fmt: skip
     results = []
     for language, words in QUERIES:
         with translation.override(language):
@@ -201,22 +224,26 @@ def main() -> None:
             hits = query()[0]
             search_ms = _median_ms(query, args.repeat)
             db_ms = _database_ms(query, args.repeat) if connection.vendor == "postgresql" else 0
-            # the Python share in CPU time: what the machine's load does not stretch
+            # the CPU time of Python and of the database: what the machine's load does not stretch
             cpu_ms = _median_ms(query, args.repeat, clock=time.process_time)
+            db_cpu = _backend_cpu_ms(query, max(args.repeat, 30)) if db_ms else None
+            db_cpu_ms = db_cpu if db_cpu is not None else float("nan")
 
             def view(language=language, words=words):
                 return client.get(f"/{language}/search/", {"q": words})
 
             page_ms = _median_ms(view, args.repeat)
             like_ms = _median_ms(like, args.repeat)
-        results.append((search_ms, db_ms))
+        results.append((search_ms, db_ms, db_cpu_ms + cpu_ms))
         print(f"{language + ' ' + words:<28}{hits:>7}{search_ms:>8.1f}ms{db_ms:>7.1f}ms"
-              f"{cpu_ms:>7.1f}ms{page_ms:>8.1f}ms"
+              f"{db_cpu_ms:>7.1f}ms{cpu_ms:>7.1f}ms{page_ms:>8.1f}ms"
               f"{like_ms:>10.1f}ms{like_ms / search_ms:>7.1f}×")  # fmt: skip
-    wall, database = [r[0] for r in results], [r[1] for r in results]
+    wall, database, busy = ([r[i] for r in results] for i in range(3))
     print(f"median over the queries: {statistics.median(wall):.1f} ms "
           f"(slowest {max(wall):.1f} ms), in the database {statistics.median(database):.1f} ms "
-          f"(slowest {max(database):.1f} ms); load average {os.getloadavg()[0]:.1f}")  # fmt: skip
+          f"(slowest {max(database):.1f} ms); CPU time (database + Python) "
+          f"{statistics.median(busy):.1f} ms (slowest {max(busy):.1f} ms); "
+          f"load average {os.getloadavg()[0]:.1f}")  # fmt: skip
 
 
 if __name__ == "__main__":
