@@ -107,7 +107,10 @@ STAFF = [
 def demo_seed_all() -> list[DemoLogin]:
     # Untranslated text given as `field=...` lands in the active language's column: the demo is
     # written in the default language (German), whichever language the caller has active.
-    with translation.override(settings.LANGUAGE_CODE):
+    from search.services import indexing_deferred
+
+    # the search index is rebuilt once at the end, not item by item
+    with translation.override(settings.LANGUAGE_CODE), indexing_deferred():
         return _demo_seed_all()
 
 

@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "summits",
     "masterplan",
     "opendata",
+
+    "search",
 ]
 
 MIDDLEWARE = [

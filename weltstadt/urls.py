@@ -69,6 +69,7 @@ urlpatterns += i18n_patterns(
     path("summits/", include("summits.urls")),
     path("masterplan/", include("masterplan.urls")),
     path("verify/", include("ambassadors.verify_urls")),
+    path("search/", include("search.urls")),
     prefix_default_language=True,
 )
 

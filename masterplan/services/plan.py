@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from masterplan.models import Plan, PlanVersion
+from search.services import reindex_on_commit
 from weltstadt.models import User
 
 Status = Plan.Status
@@ -36,6 +37,8 @@ def plan_status_change(*, plan: Plan, to: str, by: User | None, summary: str) ->
     now = timezone.now()
     Plan.objects.filter(pk=plan.pk).update(status=to, status_changed_at=now, status_changed_by=by)
     plan.status, plan.status_changed_at, plan.status_changed_by = to, now, by
+    # adoption makes the plan's objectives and indicators public (and findable)
+    reindex_on_commit(plan)
     if to == Status.ADOPTED:
         from masterplan.services.workshop import ballots_close_for_plan
 

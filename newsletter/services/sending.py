@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from newsletter.editions import edition_complete_languages, edition_for, edition_map
 from newsletter.models import Issue, SendJob, Subscriber
 from newsletter.tokens import link_token
+from search.services import reindex_on_commit
 from weltstadt.enqueue import enqueue_on_commit
 from weltstadt.models import OutgoingMail, User
 from weltstadt.outbox import mail_enqueue
@@ -152,6 +153,8 @@ def sendjob_start(*, job_id: int) -> bool:
         job.total = Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED).count()
         job.save(update_fields=["status", "started_at", "total"])
         Issue.objects.filter(pk=job.issue_id).update(status=Issue.Status.SENDING, published_at=now)
+        # published now: its articles become public, and findable
+        reindex_on_commit(job.issue)
     sendjob_pump(job_id=job_id, batches=_pipeline())
     return True
 

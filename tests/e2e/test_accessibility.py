@@ -88,6 +88,7 @@ def _public_paths(language: str) -> list[str]:
             reverse("masterplan:investments"),
             reverse("masterplan:local_data"),
             reverse("verify:form"),
+            reverse("search:results") + "?q=izmir",
             reverse("account_login"),
         ]
 
