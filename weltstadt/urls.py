@@ -25,6 +25,7 @@ urlpatterns = [
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps_collect()}, name="sitemap"),
     path("admin/", admin.site.urls),
+    path("credentials/", include("ambassadors.certificates.credential_urls")),
 ]
 
 urlpatterns += i18n_patterns(
