@@ -65,7 +65,9 @@ def status_list_view(request):
 
 @require_GET
 def achievement(request, year: int, language: str):
-    if language not in LANGUAGE_CODES or not Certificate.objects.filter(year=year).exists():
+    if language not in LANGUAGE_CODES or not 2000 <= year <= 2999:
+        raise Http404
+    if not Certificate.objects.filter(year=year).exists():
         raise Http404
     return _public_json({"@context": badge.CONTEXT, **badge.achievement(year, language)})
 

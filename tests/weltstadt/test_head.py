@@ -44,6 +44,8 @@ NO_SUCH_TOKEN = "no-such-token-0000000000"  # shaped like a link token, belongin
 NOT_IN_THE_DEMO = [
     ("ambassadors:certificate_pdf", [999999]),
     ("ambassadors:evidence_document", [999999]),
+    ("credentials:achievement", [1999, "de"]),
+    ("credentials:key", ["no-such-key"]),
     ("masterplan:expert_comment_edit", [NO_SUCH_TOKEN, 999999]),
     ("masterplan:pdf_export", [999999]),
     ("offices:board_annual_report_file", [999999, 999999]),

@@ -71,8 +71,10 @@ def _png_credential(data: bytes) -> str | None:
             _language, _sep, rest = rest.partition(b"\x00")
             _translated, _sep, text = rest.partition(b"\x00")
             if compressed:
-                inflater = zlib.decompressobj()
-                text = inflater.decompress(text, MAX_TOKEN)
+                try:
+                    text = zlib.decompressobj().decompress(text, MAX_TOKEN)
+                except zlib.error:
+                    return None
             return text.decode("utf-8", errors="replace")
         if kind == b"IEND":
             return None
@@ -80,10 +82,9 @@ def _png_credential(data: bytes) -> str | None:
     return None
 
 
-_SVG_ELEMENT = re.compile(
-    r"<(?P<prefix>[A-Za-z_][\w.-]*):credential\b(?P<attrs>[^>]*?)"
-    r"(?:/>|>(?P<body>.*?)</(?P=prefix):credential\s*>)",
-    re.DOTALL,
+# The start tag only: the body is found with str.find, so a hostile file costs linear time.
+_SVG_START = re.compile(
+    r"<(?P<prefix>[A-Za-z_][\w.-]{0,40}):credential\b(?P<attrs>[^<>]{0,2000}?)(?P<close>/?)>"
 )
 _VERIFY_ATTR = re.compile(r"""\bverify\s*=\s*["']([^"']*)["']""")
 
@@ -101,16 +102,20 @@ def bake_svg(token: str, svg: str) -> str:
 
 
 def _svg_credential(text: str) -> str | None:
-    match = _SVG_ELEMENT.search(text)
+    match = _SVG_START.search(text)
     if match is None:
         return None
-    body = match.group("body") or ""
-    body = body.strip()
+    body = ""
+    if not match.group("close"):
+        end = text.find(f"</{match.group('prefix')}:credential", match.end())
+        if end < 0:
+            return None
+        body = text[match.end() : end].strip()
     if body.startswith("<![CDATA[") and body.endswith("]]>"):
-        body = body[9:-3]
+        body = body[9:-3].strip()
     if body:
-        return body.strip()
-    verify = _VERIFY_ATTR.search(match.group("attrs") or "")
+        return body
+    verify = _VERIFY_ATTR.search(match.group("attrs"))
     return verify.group(1) if verify else None
 
 

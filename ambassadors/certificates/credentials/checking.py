@@ -68,7 +68,7 @@ def token_from_upload(data: bytes) -> str | None:
     if text.startswith("{"):
         try:
             document = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nesting a thousand levels deep
             return None
         envelope = document.get("id") if isinstance(document, dict) else None
         if isinstance(envelope, str) and envelope.startswith("data:application/vc+jwt,"):

@@ -63,7 +63,7 @@ def verify(token: str) -> tuple[dict, dict]:
     """The (header, claims) of a token signed with one of our keys; SignatureInvalid otherwise."""
     try:
         header = jws.extract_compact(token.encode("ascii")).headers()
-    except (JoseError, ValueError, UnicodeError) as error:
+    except (JoseError, ValueError, UnicodeError, RecursionError) as error:
         raise SignatureInvalid("not a compact JWS") from error
     kid = str(header.get("kid", ""))
     key = public_key(kid.rsplit("/", 1)[-1] if kid.startswith(settings.SITE_URL) else kid)
@@ -71,7 +71,7 @@ def verify(token: str) -> tuple[dict, dict]:
         raise SignatureInvalid("unknown key")
     try:
         token_ = jwt.decode(token, key, algorithms=[ALGORITHM])
-    except (JoseError, ValueError) as error:
+    except (JoseError, ValueError, RecursionError) as error:
         raise SignatureInvalid("bad signature") from error
     if not isinstance(token_.claims, dict):
         raise SignatureInvalid("claims are not an object")
