@@ -13,6 +13,8 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.utils import translation
+from django.utils.translation import gettext
 from joserfc.jwk import ECKey
 from jsonschema import Draft201909Validator, FormatChecker
 from PIL import Image
@@ -99,7 +101,10 @@ def test_an_awarded_certificate_yields_a_credential_another_library_verifies(cli
     subject = claims["credentialSubject"]
     assert subject["identifier"][0]["identityHash"] == TURKISH_NAME
     achievement = subject["achievement"]
-    assert achievement["name"] == f"İzmir Ambassador {certificate.year}"
+    with translation.override("tr"):  # in the holder's language
+        assert achievement["name"] == gettext("İzmir Ambassador %(year)s") % {
+            "year": certificate.year
+        }
     assert "City diplomacy basics" in achievement["criteria"]["narrative"]
     assert "Project in your city" in achievement["criteria"]["narrative"]
     assert "Optional study trip" not in achievement["criteria"]["narrative"]
@@ -244,6 +249,7 @@ def test_the_member_downloads_json_png_and_svg(client, certificate):
         page = client.post("/en/verify/credential/", {"credential": upload}).content.decode()
         assert 'data-outcome="valid"' in page, fmt
         assert TURKISH_NAME in page
+        assert 'lang="tr"' in page  # the achievement's name is in the holder's language
     envelope = json.loads(client.get(f"{base}.json").content)
     assert envelope["type"] == "EnvelopedVerifiableCredential"
     assert envelope["id"].startswith("data:application/vc+jwt,ey")

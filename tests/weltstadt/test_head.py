@@ -43,6 +43,7 @@ NO_SUCH_TOKEN = "no-such-token-0000000000"  # shaped like a link token, belongin
 # opened for an object that does not exist, they must answer HEAD with GET's 404 all the same.
 NOT_IN_THE_DEMO = [
     ("ambassadors:certificate_pdf", [999999]),
+    ("ambassadors:credential", [999999, "png"]),
     ("ambassadors:evidence_document", [999999]),
     ("credentials:achievement", [1999, "de"]),
     ("credentials:key", ["no-such-key"]),
@@ -192,6 +193,7 @@ def _unlinked_pages():
             reverse("ambassadors:application_thanks"),
             reverse("newsletter:subscribe_done"),
             reverse("verify:form"),
+            reverse("verify:credential"),  # linked from a certificate's page and the mail
             *[reverse(name, args=args) for name, args in NOT_IN_THE_DEMO],
             reverse("summits:programme", args=[Summit.objects.order_by("pk").first().slug]),
             reverse("summits:register_sent", args=[Summit.objects.order_by("pk").first().slug]),

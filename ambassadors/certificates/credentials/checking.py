@@ -50,6 +50,14 @@ class CredentialCheck:
         return ""
 
     @property
+    def language(self) -> str:
+        """The language the credential's texts are in (the holder's)."""
+        subject = self.claims.get("credentialSubject")
+        achievement = subject.get("achievement") if isinstance(subject, dict) else None
+        language = achievement.get("@language") if isinstance(achievement, dict) else ""
+        return language if isinstance(language, str) and language.isalpha() else ""
+
+    @property
     def holder_name(self) -> str:
         subject = self.claims.get("credentialSubject")
         identifiers = subject.get("identifier") if isinstance(subject, dict) else None
