@@ -217,6 +217,10 @@ def test_head_answers_like_get_on_every_page(client, demo, staff_user):
         "/robots.txt",
         "/sitemap.xml",
         "/healthz",
+        # what credential verifiers and wallets fetch (no language prefix)
+        "/credentials/issuer",
+        "/credentials/jwks.json",
+        "/credentials/status-list",
         *personal,
         *_unlinked_pages(),
     ]
