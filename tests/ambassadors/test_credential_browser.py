@@ -105,6 +105,9 @@ def test_download_in_the_member_area_then_verify_by_upload(
     _shot(public, "verify-de-desktop-valid")
     assert _upload(public, files["json"], "tr") == "valid"
     _shot(public, "verify-tr-desktop-valid")
+    public.goto(f"/de/verify/{certificate.code}/")
+    assert public.locator(".cert-credential a[href='/de/verify/credential/']").is_visible()
+    _shot(public, "certificate-de-desktop")
 
     certificate_revoke(certificate=certificate, reason="Forged evidence", by=staff_user)
     assert _upload(public, files["png"], "de") == "revoked"

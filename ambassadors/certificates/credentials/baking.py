@@ -5,6 +5,7 @@ anyone uploads: bounded, no XML parser (no entity expansion), no image decoding.
 """
 
 import io
+import math
 import re
 import struct
 import zlib
@@ -22,17 +23,27 @@ SAND = (246, 241, 232)
 FLAG_RED = (200, 16, 46)
 
 
+def _star(cx: float, cy: float, outer: float, inner: float) -> list[tuple[float, float]]:
+    """The ten corners of a five-pointed star, one point up."""
+    points = []
+    for i in range(10):
+        radius = outer if i % 2 == 0 else inner
+        angle = math.pi / 2 - i * math.pi / 5
+        points.append((cx + radius * math.cos(angle), cy - radius * math.sin(angle)))
+    return points
+
+
 @lru_cache(maxsize=1)
 def badge_png() -> bytes:
-    """The plain badge: a medal in the Aegean blue with a ring and a red star (drawn, so that
-    it needs no font and looks the same everywhere)."""
+    """The plain badge: a medal in the Aegean blue with a ring and a red star on a sand disc
+    (drawn, so that it needs no font and looks the same everywhere)."""
     size = 480
     image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
     draw.ellipse((16, 16, size - 16, size - 16), fill=AEGEAN)
     draw.ellipse((52, 52, size - 52, size - 52), outline=SAND, width=10)
-    draw.regular_polygon((size / 2, size / 2, 120), 5, rotation=0, fill=SAND)
-    draw.regular_polygon((size / 2, size / 2, 62), 5, rotation=36, fill=FLAG_RED)
+    draw.ellipse((120, 120, size - 120, size - 120), fill=SAND)
+    draw.polygon(_star(size / 2, size / 2, 100, 40), fill=FLAG_RED)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()
