@@ -19,7 +19,7 @@ from joserfc.jwk import ECKey
 from jsonschema import Draft201909Validator, FormatChecker
 from PIL import Image
 
-from ambassadors.certificates.credentials import badge, baking, status_list
+from ambassadors.certificates.credentials import badge, baking, keys, status_list
 from ambassadors.certificates.credentials.checking import Outcome, credential_check
 from ambassadors.certificates.services import (
     certificate_award,
@@ -306,3 +306,14 @@ def test_the_certificate_mail_links_to_the_credential(certificate):
     link = f"{settings.SITE_URL}/tr/ambassadors/member/documents/#credential"
     assert link in rendered.text
     assert f'href="{link}"' in rendered.html
+
+
+def test_an_expired_or_not_yet_valid_credential_says_so(certificate):
+    payload = badge.credential(certificate)
+    claims = {**payload, "iss": payload["issuer"]["id"], "jti": payload["id"]}
+    expired = keys.sign({**claims, "validUntil": "2020-01-01T00:00:00Z"})
+    assert credential_check(expired.encode()).outcome == Outcome.EXPIRED
+    expired_by_exp = keys.sign({**claims, "exp": 1577836800})
+    assert credential_check(expired_by_exp.encode()).outcome == Outcome.EXPIRED
+    future = keys.sign({**claims, "validFrom": "2999-01-01T00:00:00Z"})
+    assert credential_check(future.encode()).outcome == Outcome.NOT_YET_VALID

@@ -81,6 +81,7 @@ def achievement(year: int, language: str, modules: list | None = None) -> dict:
         narrative = _("Completed every required module of the İzmir Ambassadors programme.")
         if modules:
             narrative += "\n\n" + "\n".join(f"- {module.title}" for module in modules)
+        creator = issuer_profile()
     related = []
     for code, _name in settings.LANGUAGES:
         if code == language:
@@ -101,7 +102,7 @@ def achievement(year: int, language: str, modules: list | None = None) -> dict:
         "@language": language,
         **texts,
         "criteria": {"narrative": narrative},
-        "creator": issuer_profile(),
+        "creator": creator,
         "related": related,
     }
 
