@@ -10,10 +10,10 @@ app_name = "credentials"
 urlpatterns = [
     path("issuer", views_credentials.issuer, name="issuer"),
     path("jwks.json", views_credentials.jwks, name="jwks"),
-    path("keys/<str:kid>", views_credentials.key, name="key"),
+    path("keys/<keyid:kid>", views_credentials.key, name="key"),
     path("status-list", views_credentials.status_list_view, name="status_list"),
     path(
-        "achievements/<int:year>/<str:language>",
+        "achievements/<int:year>/<langcode:language>",
         views_credentials.achievement,
         name="achievement",
     ),

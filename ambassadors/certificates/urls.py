@@ -8,7 +8,7 @@ urlpatterns = [
     path("member/documents/", views_member.documents_page, name="documents"),
     path("member/certificates/<int:pk>/pdf/", views_member.certificate_pdf, name="certificate_pdf"),
     path(
-        "member/certificates/<int:pk>/credential.<str:fmt>",
+        "member/certificates/<int:pk>/credential.<badgeformat:fmt>",
         views_credentials.credential_download,
         name="credential",
     ),
