@@ -21,6 +21,7 @@ COPY pyproject.toml uv.lock ./
 RUN uv sync --frozen --no-dev --no-install-project
 COPY . .
 RUN DJANGO_DEBUG=0 DJANGO_SECRET_KEY=build-only DJANGO_ALLOWED_HOSTS=build \
+    WELTSTADT_CREDENTIAL_KEYS='{"keys": [{"kid": "build-only", "d": "unused"}]}' \
     python manage.py collectstatic --noinput -v0 \
  && python manage.py compilemessages --ignore=/opt/venv -v0 \
  && mkdir -p /app/var/media /app/var/private \

@@ -49,6 +49,16 @@ TEXT = (
 ) * 4
 
 
+def _credential_keys() -> str:
+    """A throw-away signing key for the ambassadors' credentials (production requires one)."""
+    import json
+
+    from joserfc.jwk import ECKey
+
+    key = ECKey.generate_key("P-256", private=True)
+    return json.dumps({"keys": [{**key.as_dict(private=True), "kid": "bench"}]})
+
+
 def _bench_database(url: str | None) -> str:
     """A fresh, empty database next to the configured one."""
     if not url:
@@ -225,6 +235,8 @@ def _run(number: int, args, broker: str) -> dict:
             # the worker runs as in production
             "DJANGO_DEBUG": "0",
             "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or uuid.uuid4().hex * 2,
+            "WELTSTADT_CREDENTIAL_KEYS": os.environ.get("WELTSTADT_CREDENTIAL_KEYS")
+            or _credential_keys(),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         }
         VAR_DIR.mkdir(parents=True, exist_ok=True)

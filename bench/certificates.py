@@ -38,6 +38,16 @@ NAMES = [
 ]
 
 
+def _credential_keys() -> str:
+    """A throw-away signing key for the ambassadors' credentials (production requires one)."""
+    import json
+
+    from joserfc.jwk import ECKey
+
+    key = ECKey.generate_key("P-256", private=True)
+    return json.dumps({"keys": [{**key.as_dict(private=True), "kid": "bench"}]})
+
+
 def _environment(work: Path) -> None:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
@@ -51,6 +61,8 @@ def _environment(work: Path) -> None:
             "REDIS_URL": "",
             "DJANGO_DEBUG": "0",
             "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or "bench-" + "x" * 50,
+            "WELTSTADT_CREDENTIAL_KEYS": os.environ.get("WELTSTADT_CREDENTIAL_KEYS")
+            or _credential_keys(),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
             "DJANGO_SETTINGS_MODULE": "weltstadt.settings",
             "LOG_LEVEL": "WARNING",

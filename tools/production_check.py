@@ -233,6 +233,14 @@ def production_password_hash(password: str) -> str:
     return hasher.encode(password, hasher.salt())
 
 
+def _credential_keys() -> str:
+    """A fresh signing key for the ambassadors' credentials, as production requires one."""
+    from joserfc.jwk import ECKey
+
+    key = ECKey.generate_key("P-256", private=True)
+    return json.dumps({"keys": [{**key.as_dict(private=True), "kid": "prodcheck"}]})
+
+
 def recreate_database(url: str) -> None:
     import psycopg
 
@@ -305,6 +313,7 @@ def main() -> int:
         "DJANGO_SETTINGS_MODULE": "weltstadt.settings",
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": f"prodcheck-{uuid.uuid4().hex}",
+        "WELTSTADT_CREDENTIAL_KEYS": _credential_keys(),
         "DJANGO_ALLOWED_HOSTS": "localhost",
         "DJANGO_CSRF_TRUSTED_ORIGINS": "https://localhost",
         "DJANGO_ADMINS": "",

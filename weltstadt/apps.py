@@ -11,11 +11,13 @@ class WeltstadtConfig(AppConfig):
         from django.contrib.admin import options, widgets
         from django.db import models
 
-        # registers the fold() search function on each SQLite connection
-        from weltstadt import catalogues, text_search, translation_state  # noqa: F401
+        # text_search registers the fold() search function on each SQLite connection
+        from weltstadt import catalogues, converters, text_search, translation_state  # noqa: F401
         from weltstadt.audit import register_histories
         from weltstadt.personal_data_admin import add_personal_data_actions
 
+        # the URL converters of token and code segments, before any app's urls.py is imported
+        converters.register()
         # the audit trail of the models that do not declare their own history
         register_histories()
         # translation states kept on every save of a translated model; rosetta restricted

@@ -6,6 +6,7 @@ sees it. `register_converter` in weltstadt/urls.py makes them available to every
 """
 
 from django.urls import register_converter
+from django.urls.converters import get_converters
 
 
 class LinkTokenConverter:
@@ -32,7 +33,38 @@ class HexSecretConverter(LinkTokenConverter):
     regex = r"[0-9a-f]{16,128}"
 
 
+class KeyIdConverter(LinkTokenConverter):
+    """The `kid` of a published credential key."""
+
+    regex = r"[A-Za-z0-9_-]{1,64}"
+
+
+class LanguageCodeConverter(LinkTokenConverter):
+    """A language code of the site (which ones, the view checks against LANGUAGES)."""
+
+    regex = r"[a-z]{2}"
+
+
+class BadgeFormatConverter(LinkTokenConverter):
+    """The forms of a downloaded credential: JSON, or baked into a PNG or SVG badge."""
+
+    regex = r"json|png|svg"
+
+
+CONVERTERS = {
+    "linktoken": LinkTokenConverter,
+    "signedtoken": SignedTokenConverter,
+    "hexsecret": HexSecretConverter,
+    "keyid": KeyIdConverter,
+    "langcode": LanguageCodeConverter,
+    "badgeformat": BadgeFormatConverter,
+}
+
+
 def register() -> None:
-    register_converter(LinkTokenConverter, "linktoken")
-    register_converter(SignedTokenConverter, "signedtoken")
-    register_converter(HexSecretConverter, "hexsecret")
+    """Register each converter once (the app's ready() and the root URLconf both ask, so that
+    an app's urls.py imported on its own, as a test may, finds them too)."""
+    known = get_converters()
+    for name, converter in CONVERTERS.items():
+        if name not in known:
+            register_converter(converter, name)

@@ -5,6 +5,7 @@ fresh clone runs with no configuration; production sets DJANGO_DEBUG=0 and the v
 lists, and refuses to start without its secrets.
 """
 
+import json
 import secrets
 from decimal import Decimal
 from pathlib import Path
@@ -39,6 +40,41 @@ def _development_secret_key() -> str:
 
 
 SECRET_KEY = _required_in_production("DJANGO_SECRET_KEY") or _development_secret_key()
+
+
+def _development_credential_keys() -> str:
+    """A generated signing key for the ambassadors' credentials, kept under var/ like the secret
+    key: a development checkout signs with a key of its own and never carries one."""
+    path = VAR_DIR / "credential_keys.json"
+    if not path.exists():
+        from joserfc.jwk import ECKey
+
+        key = ECKey.generate_key("P-256", private=True)
+        jwk = {**key.as_dict(private=True), "kid": f"dev-{key.thumbprint()[:16]}"}
+        path.write_text(json.dumps({"keys": [jwk]}))
+        path.chmod(0o600)
+    return path.read_text()
+
+
+def _credential_keys(raw: str) -> list[dict]:
+    """WELTSTADT_CREDENTIAL_KEYS: a JWK set of private keys, each with its `kid`. The first signs;
+    every one is published, so credentials signed with an older key keep verifying."""
+    try:
+        keys = json.loads(raw)["keys"]
+    except (ValueError, KeyError, TypeError) as error:
+        raise ImproperlyConfigured(
+            'WELTSTADT_CREDENTIAL_KEYS must be a JWK set: {"keys": [...]}.'
+        ) from error
+    if not keys or not all(isinstance(k, dict) and k.get("kid") and k.get("d") for k in keys):
+        raise ImproperlyConfigured(
+            "WELTSTADT_CREDENTIAL_KEYS needs at least one private key, each with a kid."
+        )
+    return keys
+
+
+CREDENTIAL_KEYS = _credential_keys(
+    _required_in_production("WELTSTADT_CREDENTIAL_KEYS") or _development_credential_keys()
+)
 _hosts = _required_in_production("DJANGO_ALLOWED_HOSTS")
 ALLOWED_HOSTS = (
     [h.strip() for h in _hosts.split(",") if h.strip()]

@@ -104,6 +104,11 @@ class Certificate(models.Model):
         blank=True,
         help_text=_("Why the revocation was an error."),
     )
+    # Its bit in the published revocation list (W3C Bitstring Status List); given once, kept by
+    # every correction, never reused.
+    status_list_index = models.PositiveIntegerField(
+        _("index in the status list"), null=True, blank=True, unique=True, editable=False
+    )
     medal_handed_over_on = models.DateField(_("medal handed over on"), null=True, blank=True)
     medal_event = models.CharField(_("medal handed over at"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ambassadors.certificates import documents
+from ambassadors.certificates.credentials.status_list import status_index_ensure
 from ambassadors.certificates.models import (
     Certificate,
     CertificateFile,
@@ -94,6 +95,7 @@ def certificate_award(
     )
     certificate._history_user = by
     certificate.save()
+    status_index_ensure(certificate)  # its bit in the published revocation list, for good
     if ambassador.status == Ambassador.Status.CANDIDATE:
         ambassador.status = Ambassador.Status.ACTIVE
         ambassador.save(update_fields=["status"])

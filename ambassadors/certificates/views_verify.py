@@ -70,5 +70,6 @@ def verify_detail(request, code: str):
             "title": title_for(certificate.ambassador.form_of_address),
             "title_turkish": TITLE_TURKISH,
             "checked_at": timezone.now(),
+            "achievement_name": _("İzmir Ambassador %(year)s") % {"year": certificate.year},
         },
     )

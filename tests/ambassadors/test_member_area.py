@@ -37,6 +37,7 @@ KWARGS = {
     "activity_edit": lambda r: {"pk": r["activity"].pk},
     "goal_report": lambda r: {"pk": r["goal"].pk},
     "certificate_pdf": lambda r: {"pk": r["certificate"].pk},
+    "credential": lambda r: {"pk": r["certificate"].pk, "fmt": "png"},
 }
 OWN = {name for name, build in KWARGS.items() if build is None} | {"mission_detail", "mission_pdf"}
 

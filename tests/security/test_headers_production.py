@@ -11,12 +11,15 @@ import sys
 import pytest
 from django.conf import settings as django_settings
 
+from tests.credential_keys import credential_keys_for_tests
+
 pytestmark = pytest.mark.django_db
 
 PRODUCTION_ENV = {
     "DJANGO_DEBUG": "0",
     "DJANGO_SECRET_KEY": "production-test-" + "k" * 50,
     "DJANGO_ALLOWED_HOSTS": "weltstadt.example.org",
+    "WELTSTADT_CREDENTIAL_KEYS": credential_keys_for_tests(),
 }
 SECURITY_SETTINGS = [
     "DEBUG",

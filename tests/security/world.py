@@ -9,6 +9,7 @@ expert comments, the bulletin has a subscriber and a published issue.
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
@@ -191,6 +192,9 @@ def member_urls(member: Member) -> dict[str, str]:
             "ambassadors:certificate_pdf", args=[o["certificate"].pk]
         ),
         "ambassadors:mission_pdf": reverse("ambassadors:mission_pdf", args=[o["year"]]),
+        "ambassadors:credential": reverse(
+            "ambassadors:credential", args=[o["certificate"].pk, "json"]
+        ),
         "offices:board_home": reverse("offices:board_home"),
         "offices:board_office": reverse("offices:board_office", args=[office]),
         "offices:board_document_upload": reverse("offices:board_document_upload", args=[office]),
@@ -309,4 +313,12 @@ def public_urls(world: World) -> dict[str, str]:
         ),
         "verify:form": reverse("verify:form"),
         "verify:detail": reverse("verify:detail", args=[world.alice.objects["certificate"].code]),
+        "verify:credential": reverse("verify:credential"),
+        "credentials:issuer": reverse("credentials:issuer"),
+        "credentials:jwks": reverse("credentials:jwks"),
+        "credentials:key": reverse("credentials:key", args=[settings.CREDENTIAL_KEYS[0]["kid"]]),
+        "credentials:status_list": reverse("credentials:status_list"),
+        "credentials:achievement": reverse(
+            "credentials:achievement", args=[world.alice.objects["year"], "tr"]
+        ),
     }

@@ -45,7 +45,10 @@ NO_SUCH_TOKEN = "no-such-token-0000000000"  # shaped like a link token, belongin
 # opened for an object that does not exist, they must answer HEAD with GET's 404 all the same.
 NOT_IN_THE_DEMO = [
     ("ambassadors:certificate_pdf", [999999]),
+    ("ambassadors:credential", [999999, "png"]),
     ("ambassadors:evidence_document", [999999]),
+    ("credentials:achievement", [1999, "de"]),
+    ("credentials:key", ["no-such-key"]),
     ("masterplan:expert_comment_edit", [NO_SUCH_TOKEN, 999999]),
     ("masterplan:pdf_export", [999999]),
     ("offices:board_annual_report_file", [999999, 999999]),
@@ -192,6 +195,7 @@ def _unlinked_pages():
             reverse("ambassadors:application_thanks"),
             reverse("newsletter:subscribe_done"),
             reverse("verify:form"),
+            reverse("verify:credential"),  # linked from a certificate's page and the mail
             *[reverse(name, args=args) for name, args in NOT_IN_THE_DEMO],
             reverse("summits:programme", args=[Summit.objects.order_by("pk").first().slug]),
             reverse("summits:register_sent", args=[Summit.objects.order_by("pk").first().slug]),
@@ -220,6 +224,11 @@ def test_head_answers_like_get_on_every_page(client, demo, staff_user):
 
         # the site search with results (the header's form leads to it without a query)
         "/tr/search/?q=izmir",
+
+        # what credential verifiers and wallets fetch (no language prefix)
+        "/credentials/issuer",
+        "/credentials/jwks.json",
+        "/credentials/status-list",
         *personal,
         *_unlinked_pages(),
     ]
