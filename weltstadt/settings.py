@@ -117,7 +117,6 @@ INSTALLED_APPS = [
     "summits",
     "masterplan",
     "opendata",
-
     "search",
 ]
 

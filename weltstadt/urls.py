@@ -51,7 +51,6 @@ urlpatterns = [
     # the DCAT catalogue of the open data, beside (and before) the API's own `api/` URLs
     path("api/dcat.jsonld", opendata.dcat_jsonld, name="dcat_jsonld"),
     path("api/dcat.ttl", opendata.dcat_turtle, name="dcat_turtle"),
-
     path("credentials/", include("ambassadors.certificates.credential_urls")),
 ]
 

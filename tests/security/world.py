@@ -241,7 +241,6 @@ def public_urls(world: World) -> dict[str, str]:
         "open_data": reverse("open_data"),
         "dcat_jsonld": reverse("dcat_jsonld"),
         "dcat_turtle": reverse("dcat_turtle"),
-
         "search:results": reverse("search:results"),
         "imprint": reverse("imprint"),
         "privacy": reverse("privacy"),

@@ -221,10 +221,8 @@ def test_head_answers_like_get_on_every_page(client, demo, staff_user):
         "/healthz",
         "/api/dcat.jsonld",
         "/api/dcat.ttl",
-
         # the site search with results (the header's form leads to it without a query)
         "/tr/search/?q=izmir",
-
         # what credential verifiers and wallets fetch (no language prefix)
         "/credentials/issuer",
         "/credentials/jwks.json",
