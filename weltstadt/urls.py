@@ -25,6 +25,8 @@ urlpatterns = [
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps_collect()}, name="sitemap"),
     path("admin/", admin.site.urls),
+    # the open-data API: not language-prefixed (the language is a parameter)
+    path("api/", include("api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
