@@ -432,7 +432,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "PartnershipStatusEnum": "weltstadt.models.Partnership.Status",
+        "OfficeStatusEnum": "offices.models.Office.Status",
+        "SummitStatusEnum": "summits.models.Summit.Status",
+        "PublishedSummitStatusEnum": "summits.selectors.PUBLIC",
+        "FollowUpStatusEnum": "summits.models.FollowUpAction.Status",
+        "InvestmentStatusEnum": "masterplan.models.InvestmentTarget.Status",
+        "LanguageEnum": "api.fields.LANGUAGE_CODES",
+    },
     "DISABLE_ERRORS_AND_WARNINGS": False,
 }
 

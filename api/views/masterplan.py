@@ -181,6 +181,8 @@ class LocalDatasetViewSet(PublicViewSet):
 
     serializer_class = LocalDatasetSerializer
     lookup_field = "key"
+    # not "key": that URL argument marks a personal link (weltstadt.middleware.TOKEN_KWARGS)
+    lookup_url_kwarg = "dataset"
     lookup_value_regex = SLUG
 
     def published(self):
