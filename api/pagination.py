@@ -20,6 +20,8 @@ class IdCursorPagination(CursorPagination):
     def decode_cursor(self, request):
         # A hand-made cursor is refused with 400, also one whose position is not an id
         # (which the database would refuse, or overflow on).
+        if request.query_params.get(self.cursor_query_param) == "":
+            raise ParseError(self.invalid_cursor_message)
         try:
             cursor = super().decode_cursor(request)
         except NotFound as error:
@@ -28,3 +30,24 @@ class IdCursorPagination(CursorPagination):
         if position is not None and not POSITION.fullmatch(str(position)):
             raise ParseError(self.invalid_cursor_message)
         return cursor
+
+    def get_page_size(self, request) -> int:
+        """?page_size=1…200; anything else is refused (400) rather than silently replaced."""
+        value = request.query_params.get(self.page_size_query_param)
+        if value is None:
+            return self.page_size
+        if not re.fullmatch(r"[0-9]{1,3}", value) or not 1 <= int(value) <= self.max_page_size:
+            raise ParseError(
+                _("page_size must be a whole number from 1 to %(most)s.")
+                % {"most": self.max_page_size}
+            )
+        return int(value)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update(minimum=1, maximum=self.max_page_size)
+            if parameter["name"] == self.cursor_query_param:
+                parameter["schema"]["minLength"] = 1
+        return parameters

@@ -3,8 +3,10 @@
 from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
 
 from api.languages import api_language
 
@@ -44,7 +46,13 @@ class PublicViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         queryset = self.published()
         if self.action == "list" and self.filters_class is not None:
-            params = self.filters_class(data=self.request.query_params)
+            query = self.request.query_params
+            params = self.filters_class(data=query)
+            # an empty filter is refused like any invalid one, not read as "no filter"
+            blank = {name: [_("Leave the parameter out, or give a value.")]
+                     for name in params.fields if query.get(name) == ""}  # fmt: skip
+            if blank:
+                raise ValidationError(blank)
             params.is_valid(raise_exception=True)
             queryset = self.filter_queryset_by(queryset, params.validated_data)
         return queryset
