@@ -109,6 +109,9 @@ INSTALLED_APPS = [
     "django_countries",
     "rosetta",
     "simple_history",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # local
     "weltstadt",
     "ambassadors",
@@ -118,11 +121,14 @@ INSTALLED_APPS = [
     "masterplan",
     "opendata",
     "search",
+    "api",
 ]
 
 MIDDLEWARE = [
     "weltstadt.log.RequestLogMiddleware",
     "weltstadt.middleware.HeadAsGetMiddleware",
+    # /api/: CORS for GET, problem+json for every error, ETag/Last-Modified and shared caching
+    "api.middleware.ApiHttpMiddleware",
     "weltstadt.views.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "weltstadt.security_headers.SecurityHeadersMiddleware",
@@ -446,6 +452,52 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
     }
+}
+
+# The open-data API (api/): read-only JSON, documented by drf-spectacular; no sessions, no
+# browsable HTML API; errors as RFC 9457 problem details; one rate per client address, counted in
+# the shared cache (Redis in production).
+API_THROTTLE_RATE = env.str("API_THROTTLE_RATE", default="300/min")
+API_CACHE_SECONDS = env.int("API_CACHE_SECONDS", default=60)
+API_SHARED_CACHE_SECONDS = env.int("API_SHARED_CACHE_SECONDS", default=300)
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientAddressThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.IdCursorPagination",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ApiAutoSchema",
+    "EXCEPTION_HANDLER": "api.problems.problem_exception_handler",
+    "COERCE_DECIMAL_TO_STRING": True,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Weltstadt Izmir open data API",
+    "DESCRIPTION": (
+        "Read-only public data of Verein Weltstadt Izmir: partner cities, partnerships, city "
+        "networks, offices abroad, partner-city summits, the İzmir Bulletin and the external-"
+        "relations master plan. Licence: CC BY 4.0. Translated texts are objects "
+        '{"value", "lang", "fallback"}: "lang" is the language the text is really in, '
+        '"fallback" is true when the language asked for (?lang= or Accept-Language) has no text.'
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    "ENUM_NAME_OVERRIDES": {
+        "PartnershipStatusEnum": "weltstadt.models.Partnership.Status",
+        "OfficeStatusEnum": "offices.models.Office.Status",
+        "SummitStatusEnum": "summits.models.Summit.Status",
+        "PublishedSummitStatusEnum": "summits.selectors.PUBLIC",
+        "FollowUpStatusEnum": "summits.models.FollowUpAction.Status",
+        "InvestmentStatusEnum": "masterplan.models.InvestmentTarget.Status",
+        "LanguageEnum": "api.fields.LANGUAGE_CODES",
+    },
+    "DISABLE_ERRORS_AND_WARNINGS": False,
 }
 
 # Errors are reported to ADMINS (by mail, through the outbox, at most one mail per kind of error

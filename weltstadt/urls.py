@@ -52,6 +52,8 @@ urlpatterns = [
     path("api/dcat.jsonld", opendata.dcat_jsonld, name="dcat_jsonld"),
     path("api/dcat.ttl", opendata.dcat_turtle, name="dcat_turtle"),
     path("credentials/", include("ambassadors.certificates.credential_urls")),
+    # the open-data API: not language-prefixed (the language is a parameter)
+    path("api/", include("api.urls")),
 ]
 
 urlpatterns += i18n_patterns(

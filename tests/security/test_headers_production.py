@@ -132,3 +132,27 @@ def test_error_pages_and_private_downloads_carry_the_headers_too(client, product
 
 def test_an_unknown_host_is_refused_in_production(client, production):
     assert client.get("/de/", secure=True, headers={"host": "evil.example"}).status_code == 400
+
+
+def test_api_docs_keep_the_policy_without_unsafe_inline(client, production):
+    """Swagger UI and Redoc come from our own static files: no inline script, no third-party
+    host; Redoc's run-time styles are allowed by the page's nonce alone."""
+    host = {"host": "weltstadt.example.org"}
+    for path in ("/api/docs/", "/api/redoc/"):
+        response = client.get(path, secure=True, headers=host)
+        assert response.status_code == 200, path
+        policy = response.headers["Content-Security-Policy"]
+        assert "unsafe-inline" not in policy
+        assert "unsafe-eval" not in policy
+        csp = _csp(response)
+        assert csp["script-src"] == "'self'"
+        html = response.content.decode()
+        assert "<script>" not in html
+        assert "<style" not in html
+        assert "https://" not in html.replace("https://weltstadt.example.org/", "")
+        assert "/static/drf_spectacular_sidecar/" in html
+    redoc = client.get("/api/redoc/", secure=True, headers=host)
+    nonce = _csp(redoc)["style-src"].split("'nonce-")[1].rstrip("'")
+    assert f'nonce="{nonce}"' in redoc.content.decode()
+    script = client.get("/api/docs/?script=", secure=True, headers=host)
+    assert script["Content-Type"].startswith("application/javascript")

@@ -320,4 +320,36 @@ def public_urls(world: World) -> dict[str, str]:
         "credentials:achievement": reverse(
             "credentials:achievement", args=[world.alice.objects["year"], "tr"]
         ),
+        **api_urls(world),
     }
+
+
+def api_urls(world: World) -> dict[str, str]:
+    """The open-data API (not language-prefixed): every list, a detail of each, the schema and
+    its documentation pages."""
+    from api.urls import router
+
+    details = {
+        "cities": world.summit.host_city_id,
+        "partnerships": 1,
+        "networks": 1,
+        "offices": world.alice.office.slug,
+        "summits": world.summit.slug,
+        "bulletin-issues": world.issue.number,
+        "plan-areas": world.objective.strategy.area_id,
+        "objectives": world.objective.pk,
+        "indicators": 1,
+        "investment-targets": 1,
+        "local-datasets": "no-such-data",
+        "follow-up-actions": 1,
+    }
+    urls = {
+        "api:api-root": reverse("api:api-root"),
+        "api:schema": reverse("api:schema"),
+        "api:docs": reverse("api:docs"),
+        "api:redoc": reverse("api:redoc"),
+    }
+    for _prefix, _viewset, basename in router.registry:
+        urls[f"api:{basename}-list"] = reverse(f"api:{basename}-list")
+        urls[f"api:{basename}-detail"] = reverse(f"api:{basename}-detail", args=[details[basename]])
+    return urls

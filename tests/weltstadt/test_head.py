@@ -186,6 +186,18 @@ def _personal_links():
     return urls
 
 
+def _api_urls():
+    """The open-data API: every list, a detail of a demo object of each, the schema and docs."""
+    from api.urls import router
+
+    demo_keys = {"offices": "bremen", "summits": "izmir-2025", "local-datasets": "izmir-population"}
+    urls = [reverse(name) for name in ("api:api-root", "api:schema", "api:docs", "api:redoc")]
+    for _prefix, _viewset, basename in router.registry:
+        urls.append(reverse(f"api:{basename}-list"))
+        urls.append(reverse(f"api:{basename}-detail", args=[demo_keys.get(basename, 1)]))
+    return urls
+
+
 def _unlinked_pages():
     """Pages no page links to."""
     from summits.models import Summit
@@ -199,6 +211,7 @@ def _unlinked_pages():
             *[reverse(name, args=args) for name, args in NOT_IN_THE_DEMO],
             reverse("summits:programme", args=[Summit.objects.order_by("pk").first().slug]),
             reverse("summits:register_sent", args=[Summit.objects.order_by("pk").first().slug]),
+            *_api_urls(),
         ]
 
 
