@@ -3,6 +3,9 @@
 The map is an SVG that works without JavaScript and without map tiles: longitude and latitude are
 drawn directly, with the longitude scaled by the cosine of the mean latitude so that Europe keeps
 its shape.
+
+The land comes in two levels of detail (tools/make_world_svg.py): a light outline for maps of
+most of the world and a finer one for maps that zoom in on a region.
 """
 
 import math
@@ -10,6 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from weltstadt.models import City
+
+# maps at least this many degrees of latitude high get the light outline (see make_world_svg.py)
+OVERVIEW_MIN_HEIGHT = 90.0
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,7 @@ class Map:
     land_x: float
     land_width: float
     marker_radius: float
+    land_image: str = "img/world-land.svg"
 
     @property
     def has_links(self) -> bool:
@@ -66,4 +73,7 @@ def map_points(items: Iterable[tuple[City, str] | tuple[City, str, str]]) -> Map
         land_x=round(-180 * kx, 3),
         land_width=round(360 * kx, 3),
         marker_radius=round(box_w / 140, 3),
+        land_image="img/world-land.svg"
+        if box_h >= OVERVIEW_MIN_HEIGHT
+        else "img/world-land-detail.svg",
     )
