@@ -14,10 +14,13 @@ class WeltstadtConfig(AppConfig):
         # registers the fold() search function on each SQLite connection
         from weltstadt import text_search  # noqa: F401
         from weltstadt.audit import register_histories
+        from weltstadt.page_cache_invalidation import watch_writes
         from weltstadt.personal_data_admin import add_personal_data_actions
 
         # the audit trail of the models that do not declare their own history
         register_histories()
+        # a write to a public model's table makes every cached public page stale (page_cache)
+        watch_writes()
         # export and erasure of a subscriber's or an ambassador's data (admin actions)
         add_personal_data_actions()
 

@@ -89,6 +89,9 @@ MIDDLEWARE = [
     "weltstadt.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    # whole public pages for anonymous visitors (weltstadt.page_cache): outside session, CSRF and
+    # messages so it sees their cookies, inside the security headers so every answer gets them
+    "weltstadt.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # NUL in path, query, form or cookie: 400 before any view or database query (PostgreSQL
@@ -161,6 +164,14 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole public pages for anonymous visitors (weltstadt.page_cache): kept this long at most (an
+# edit makes them fresh at once; this bounds what only the clock changes), 0 switches it off;
+# proxies and CDNs may keep them PAGE_CACHE_SHARED_SECONDS (s-maxage). A new release never serves
+# the pages of the one before.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+PAGE_CACHE_SHARED_SECONDS = env.int("PAGE_CACHE_SHARED_SECONDS", default=60)
+PAGE_CACHE_RELEASE = env.str("WELTSTADT_RELEASE", default="")
 
 AUTH_USER_MODEL = "weltstadt.User"
 AUTHENTICATION_BACKENDS = [

@@ -9,7 +9,7 @@ from django.views.static import serve
 
 from weltstadt import converters
 from weltstadt.sitemaps import sitemaps_collect
-from weltstadt.views import health, media, member, public, seo
+from weltstadt.views import csrf, health, media, member, public, seo
 
 # <linktoken:…>, <signedtoken:…>, <hexsecret:…> for the token segments of every app's URLs
 converters.register()
@@ -22,6 +22,7 @@ admin.site.index_title = _("Programmes and data")
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path("csrf-token", csrf.csrf_token, name="csrf_token"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps_collect()}, name="sitemap"),
     path("admin/", admin.site.urls),
