@@ -79,9 +79,7 @@ def kept_in_cache(pages: list[str]) -> Client:
 
 def admin_change(staff_client, obj, changes: dict[str, str]) -> None:
     """Post `obj`'s admin change form as the browser would, with `changes` typed in."""
-    admin_url = reverse(
-        f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk]
-    )
+    admin_url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
     data = admin_form_data(staff_client, admin_url)
     data.update({name: [value] for name, value in changes.items()})
     response = staff_client.post(admin_url, data)

@@ -19,7 +19,9 @@ it briefly and a browser always asks again.
 
 import hashlib
 import secrets
+import threading
 import time
+from collections import OrderedDict
 from functools import cache as once
 
 from django.conf import settings
@@ -31,6 +33,11 @@ from django.utils.http import http_date, parse_http_date_safe
 
 GENERATION_KEY = "page-cache:generation"
 CACHE_STATUS_HEADER = "X-Page-Cache"
+# The pages this process served last, so that a hit asks the shared cache only for the (small)
+# generation; an entry of another generation is fetched again from the shared cache.
+LOCAL_PAGES = 256
+_local: OrderedDict[str, dict] = OrderedDict()
+_local_lock = threading.Lock()  # threaded workers share it
 # Response headers a kept page does not carry into another visitor's answer.
 UNSHARED_HEADERS = frozenset({"set-cookie", "date", CACHE_STATUS_HEADER.lower()})
 
@@ -134,6 +141,26 @@ def _conditional(request, response):
     )
 
 
+def _local_keep(key: str, entry: dict) -> None:
+    with _local_lock:
+        _local[key] = entry
+        _local.move_to_end(key)
+        while len(_local) > LOCAL_PAGES:
+            _local.popitem(last=False)
+
+
+def _local_entry(key: str, generation: str) -> dict | None:
+    """The entry of this generation: this process's copy, else the shared cache's."""
+    entry = _local.get(key)
+    if entry is not None and entry["generation"] == generation:
+        return entry
+    entry = cache.get(key)
+    if entry is None or entry["generation"] != generation:
+        return None
+    _local_keep(key, entry)
+    return entry
+
+
 class PageCacheMiddleware:
     """Answer anonymous GETs of public pages from the shared cache (see the module docstring).
 
@@ -149,13 +176,12 @@ class PageCacheMiddleware:
         if not seconds or not _anonymous_get(request):
             return self.get_response(request)
         key = _page_key(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
+        generation = cache.get(GENERATION_KEY)
         if generation is None:
             cache.add(GENERATION_KEY, f"{time.time_ns()}-{secrets.token_hex(4)}", timeout=None)
             generation = cache.get(GENERATION_KEY)
-        entry = found.get(key)
-        if entry is not None and entry["generation"] == generation:
+        entry = _local_entry(key, generation)
+        if entry is not None:
             response = _response(entry)
             response[CACHE_STATUS_HEADER] = "hit"
             return _conditional(request, response)
@@ -164,6 +190,8 @@ class PageCacheMiddleware:
         if not _storable(request, response):
             return response
         _public_headers(response, generation)
-        cache.set(key, _entry(response, generation), timeout=seconds)
+        entry = _entry(response, generation)
+        cache.set(key, entry, timeout=seconds)
+        _local_keep(key, entry)
         response[CACHE_STATUS_HEADER] = "miss"
         return _conditional(request, response)

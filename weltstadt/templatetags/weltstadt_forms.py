@@ -61,7 +61,11 @@ def error_summary(context) -> dict:
     for name, value in context.flatten().items():
         # csrf_token is lazy: looking at it would make the page set the CSRF cookie, and a page
         # that sets a cookie is never kept in the page cache (weltstadt.page_cache)
-        if name == "csrf_token" or id(value) in seen or not isinstance(value, (BaseForm, BaseFormSet)):
+        if (
+            name == "csrf_token"
+            or id(value) in seen
+            or not isinstance(value, (BaseForm, BaseFormSet))
+        ):
             continue
         seen.add(id(value))
         entries += _entries(value)
