@@ -94,6 +94,8 @@ def _storable(request, response) -> bool:
         return False
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False  # the page holds this visitor's CSRF token
+    if "'nonce-" in response.get("Content-Security-Policy", ""):
+        return False  # a nonce is for one answer only
     cache_control = response.get("Cache-Control", "").lower()
     if any(word in cache_control for word in ("private", "no-store", "no-cache")):
         return False
@@ -164,9 +166,11 @@ def _local_entry(key: str, generation: str) -> dict | None:
 class PageCacheMiddleware:
     """Answer anonymous GETs of public pages from the shared cache (see the module docstring).
 
-    It sits outside the session, CSRF, locale, authentication and messages middleware, so it sees
-    the cookies they set before it keeps a page, and a hit costs one cache round trip; inside the
-    security and CSP middleware, so every answer gets their headers afresh."""
+    It sits outside every middleware but the request log and HEAD-as-GET, so it keeps a page with
+    its final headers (the security headers and the CSP are the same for every answer: a page
+    whose CSP holds a nonce is never kept) and sees every cookie set before it keeps one. A hit
+    asks the shared cache for the generation; the page itself usually comes from this process's
+    own copy."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -84,14 +84,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "weltstadt.log.RequestLogMiddleware",
     "weltstadt.middleware.HeadAsGetMiddleware",
+    # whole public pages for anonymous visitors (weltstadt.page_cache): outside every other
+    # middleware, so that it keeps a page with the final headers (security, CSP: no nonce) and
+    # sees every cookie set, and a hit costs nothing but the cache
+    "weltstadt.page_cache.PageCacheMiddleware",
     "weltstadt.views.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "weltstadt.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
-    # whole public pages for anonymous visitors (weltstadt.page_cache): outside session, CSRF and
-    # messages so it sees their cookies, inside the security headers so every answer gets them
-    "weltstadt.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # NUL in path, query, form or cookie: 400 before any view or database query (PostgreSQL

@@ -213,6 +213,7 @@ def test_head_answers_like_get_on_every_page(client, demo, staff_user):
         "/robots.txt",
         "/sitemap.xml",
         "/healthz",
+        "/csrf-token",  # fetched by static/js/csrf.js, linked from no page
         *personal,
         *_unlinked_pages(),
     ]
