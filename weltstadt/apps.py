@@ -14,6 +14,7 @@ class WeltstadtConfig(AppConfig):
         # text_search registers the fold() search function on each SQLite connection
         from weltstadt import catalogues, converters, text_search, translation_state  # noqa: F401
         from weltstadt.audit import register_histories
+        from weltstadt.page_cache_invalidation import watch_writes
         from weltstadt.personal_data_admin import add_personal_data_actions
 
         # the URL converters of token and code segments, before any app's urls.py is imported
@@ -23,6 +24,8 @@ class WeltstadtConfig(AppConfig):
         # translation states kept on every save of a translated model; rosetta restricted
         translation_state.connect_signals()
         catalogues.install()
+        # a write to a public model's table makes every cached public page stale (page_cache)
+        watch_writes()
         # export and erasure of a subscriber's or an ambassador's data (admin actions)
         add_personal_data_actions()
 

@@ -129,6 +129,10 @@ MIDDLEWARE = [
     "weltstadt.middleware.HeadAsGetMiddleware",
     # /api/: CORS for GET, problem+json for every error, ETag/Last-Modified and shared caching
     "api.middleware.ApiHttpMiddleware",
+    # whole public pages for anonymous visitors (weltstadt.page_cache): outside every other
+    # middleware, so that it keeps a page with the final headers (security, CSP: no nonce) and
+    # sees every cookie set, and a hit costs nothing but the cache
+    "weltstadt.page_cache.PageCacheMiddleware",
     "weltstadt.views.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "weltstadt.security_headers.SecurityHeadersMiddleware",
@@ -209,6 +213,14 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole public pages for anonymous visitors (weltstadt.page_cache): kept this long at most (an
+# edit makes them fresh at once; this bounds what only the clock changes), 0 switches it off;
+# proxies and CDNs may keep them PAGE_CACHE_SHARED_SECONDS (s-maxage). A new release never serves
+# the pages of the one before.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+PAGE_CACHE_SHARED_SECONDS = env.int("PAGE_CACHE_SHARED_SECONDS", default=60)
+PAGE_CACHE_RELEASE = env.str("WELTSTADT_RELEASE", default="")
 
 AUTH_USER_MODEL = "weltstadt.User"
 AUTHENTICATION_BACKENDS = [

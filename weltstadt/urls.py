@@ -10,7 +10,7 @@ from django.views.static import serve
 from opendata import views as opendata
 from weltstadt import converters
 from weltstadt.sitemaps import sitemaps_collect
-from weltstadt.views import health, media, member, public, seo, translations
+from weltstadt.views import csrf, health, media, member, public, seo, translations
 
 # <linktoken:…>, <signedtoken:…>, <hexsecret:…> for the token segments of every app's URLs
 converters.register()
@@ -23,6 +23,7 @@ admin.site.index_title = _("Programmes and data")
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path("csrf-token", csrf.csrf_token, name="csrf_token"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps_collect()}, name="sitemap"),
     path(

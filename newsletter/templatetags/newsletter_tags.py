@@ -23,7 +23,6 @@ def bulletin_subscribe_form(context, source: str = "footer", form=None) -> dict:
         "form": form
         or SubscribeForm(initial={"language": language, "source": source}, auto_id=auto_id),
         "request": context.get("request"),
-        "csrf_token": context.get("csrf_token"),
         "compact": source == "footer",
     }
 

@@ -235,6 +235,7 @@ def public_urls(world: World) -> dict[str, str]:
     plan = world.objective.strategy.area.plan_id
     return {
         "home": reverse("home"),
+        "csrf_token": reverse("csrf_token"),
         "about": reverse("about"),
         "partners": reverse("partners"),
         "networks": reverse("networks"),

@@ -240,6 +240,7 @@ def test_head_answers_like_get_on_every_page(client, demo, staff_user):
         "/credentials/issuer",
         "/credentials/jwks.json",
         "/credentials/status-list",
+        "/csrf-token",  # fetched by static/js/csrf.js, linked from no page
         *personal,
         *_unlinked_pages(),
     ]

@@ -8,6 +8,8 @@ the bound forms and formsets of the page's context by itself.
 from django import template
 from django.forms import BaseForm
 from django.forms.formsets import BaseFormSet
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from weltstadt.forms_rendering import row_errors_id
@@ -56,9 +58,26 @@ def _entries(value) -> list[dict]:
 @register.inclusion_tag("includes/error_summary.html", takes_context=True)
 def error_summary(context) -> dict:
     entries, seen = [], set()
-    for value in context.flatten().values():
-        if id(value) in seen or not isinstance(value, (BaseForm, BaseFormSet)):
+    for name, value in context.flatten().items():
+        # csrf_token is lazy: looking at it would make the page set the CSRF cookie, and a page
+        # that sets a cookie is never kept in the page cache (weltstadt.page_cache)
+        if (
+            name == "csrf_token"
+            or id(value) in seen
+            or not isinstance(value, (BaseForm, BaseFormSet))
+        ):
             continue
         seen.add(id(value))
         entries += _entries(value)
     return {"entries": entries}
+
+
+@register.simple_tag
+def csrf_field() -> str:
+    """The CSRF field of a form on a page the page cache keeps for everyone (weltstadt.page_cache):
+    empty in the page, so that no visitor's token is kept in it; static/js/csrf.js fills it in
+    from the `csrf_token` URL when the form is sent."""
+    return format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="" data-csrf="{}">',
+        reverse("csrf_token"),
+    )
