@@ -45,7 +45,11 @@ def reload_catalogues() -> None:
 
 
 def _saved(sender=None, **kwargs) -> None:
+    from weltstadt.page_cache import generation_bump
+
     reload_catalogues()
+    # the interface texts of every cached page changed too
+    generation_bump()
     version = time.time_ns()
     cache.set(VERSION_KEY, version, timeout=None)
     CatalogueReloadMiddleware.seen = version

@@ -36,7 +36,7 @@ CACHE_STATUS_HEADER = "X-Page-Cache"
 # The pages this process served last, so that a hit asks the shared cache only for the (small)
 # generation; an entry of another generation is fetched again from the shared cache.
 LOCAL_PAGES = 256
-_local: OrderedDict[str, dict] = OrderedDict()
+_local: OrderedDict[str, tuple[dict, float]] = OrderedDict()  # key: (entry, kept until)
 _local_lock = threading.Lock()  # threaded workers share it
 # Response headers a kept page does not carry into another visitor's answer.
 UNSHARED_HEADERS = frozenset({"set-cookie", "date", CACHE_STATUS_HEADER.lower()})
@@ -144,8 +144,10 @@ def _conditional(request, response):
 
 
 def _local_keep(key: str, entry: dict) -> None:
+    # kept no longer than the shared cache keeps it: PAGE_CACHE_SECONDS bounds what only the
+    # clock changes, in this process's copy too
     with _local_lock:
-        _local[key] = entry
+        _local[key] = (entry, time.monotonic() + settings.PAGE_CACHE_SECONDS)
         _local.move_to_end(key)
         while len(_local) > LOCAL_PAGES:
             _local.popitem(last=False)
@@ -153,8 +155,8 @@ def _local_keep(key: str, entry: dict) -> None:
 
 def _local_entry(key: str, generation: str) -> dict | None:
     """The entry of this generation: this process's copy, else the shared cache's."""
-    entry = _local.get(key)
-    if entry is not None and entry["generation"] == generation:
+    entry, kept_until = _local.get(key, (None, 0.0))
+    if entry is not None and entry["generation"] == generation and time.monotonic() < kept_until:
         return entry
     entry = cache.get(key)
     if entry is None or entry["generation"] != generation:

@@ -20,7 +20,10 @@ from django.db.backends.signals import connection_created
 
 from weltstadt.page_cache import generation_bump
 
-PUBLIC_APPS = ("weltstadt", "ambassadors", "offices", "newsletter", "summits", "masterplan")
+# the portal's own apps; `search` too, as its results page shows the stored search documents
+PUBLIC_APPS = (
+    "weltstadt", "ambassadors", "offices", "newsletter", "summits", "masterplan", "search",
+)  # fmt: skip
 NOT_SHOWN = frozenset(
     {
         "weltstadt.OutgoingMail",

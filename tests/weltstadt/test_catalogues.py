@@ -90,16 +90,19 @@ def test_other_processes_reload_when_a_catalogue_changes(client, catalogues, set
 
     from weltstadt import catalogues as module
 
+    # each request below is for a page not in the page cache yet, so that it is rendered here
+    module.CatalogueReloadMiddleware.seen = module._UNSEEN
     module.CatalogueReloadMiddleware.checked_at = 0.0
-    client.get("/healthz")
+    client.get(reverse("networks"))  # this process's first look: remembers the version
     with translation.override("tr"):
         translation.gettext("Home")
     loaded = trans_real._translations["tr"]
-    client.get(reverse("home"))
+    module.CatalogueReloadMiddleware.checked_at = 0.0
+    client.get(reverse("imprint"))
     assert trans_real._translations["tr"] is loaded  # nothing changed: kept
     cache.set(module.VERSION_KEY, "saved elsewhere", timeout=None)
     module.CatalogueReloadMiddleware.checked_at = 0.0
-    client.get(reverse("home"))
+    client.get(reverse("about"))
     assert trans_real._translations.get("tr") is not loaded
 
 
@@ -109,3 +112,27 @@ def test_rosetta_languages_follow_the_site(settings):
     assert [code for code, _name in rosetta_settings.ROSETTA_LANGUAGES] == [
         code for code, _name in settings.LANGUAGES
     ]
+
+
+def test_a_saved_catalogue_makes_cached_pages_fresh(client, catalogues):
+    """A page kept by the page cache shows the new interface text as soon as it is saved."""
+    from django.test import Client
+
+    visitor = Client()
+    page = visitor.get("/tr/").content.decode()
+    assert visitor.get("/tr/")["X-Page-Cache"] == "hit"
+    po = polib.pofile(str(catalogues / "tr" / "LC_MESSAGES" / "django.po"))
+    entry = next(
+        e
+        for e in po
+        if len(e.msgstr) > 12
+        and not e.msgctxt
+        and not e.msgid_plural
+        and "%" not in e.msgid
+        and "{" not in e.msgid
+        and f">{e.msgstr}<" in page
+    )
+    field = f"m_{hashlib.md5((entry.msgid + entry.msgstr).encode()).hexdigest()}"
+    client.force_login(staff_with_role("Translator (Türkçe)", email="cevirmen@example.org"))
+    assert client.post(_form("tr"), {field: "Yepyeni ana sayfa metni"}).status_code == 302
+    assert ">Yepyeni ana sayfa metni<" in visitor.get("/tr/").content.decode()

@@ -18,7 +18,10 @@ from weltstadt.page_cache import GENERATION_KEY
 
 pytestmark = pytest.mark.django_db
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)[^>]*>", re.IGNORECASE)
+# a script element the browser runs without a src (JSON-LD is data: never run, needs no nonce)
+INLINE_SCRIPT = re.compile(
+    r"<script(?![^>]*\ssrc=)(?![^>]*type=\"application/ld\+json\")[^>]*>", re.IGNORECASE
+)
 
 
 def test_a_public_page_comes_from_the_cache_with_validators_and_answers_304():
@@ -157,3 +160,20 @@ def test_the_footer_subscription_works_from_a_cached_page_in_another_process():
     assert response.status_code == 302
     assert response["Location"] == reverse("newsletter:subscribe_done")
     assert Subscriber.objects.get(email="reader@example.org").language == "tr"
+
+
+def test_a_page_is_kept_no_longer_than_page_cache_seconds_in_any_copy(settings, monkeypatch):
+    """What only the clock changes (a summit that has begun) shows once PAGE_CACHE_SECONDS have
+    passed, also from a process's own copy of the page."""
+    import time
+
+    from weltstadt import page_cache
+
+    url = de_and_tr("home")[0]
+    visitor = Client()
+    assert visitor.get(url)["X-Page-Cache"] == "miss"
+    assert visitor.get(url)["X-Page-Cache"] == "hit"
+    later = time.monotonic() + settings.PAGE_CACHE_SECONDS + 1
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: later)
+    cache.delete_many(list(page_cache._local))  # the shared copy has expired too
+    assert visitor.get(url)["X-Page-Cache"] == "miss"
