@@ -6,7 +6,9 @@ themselves."""
 from django.db.models.signals import post_delete, post_save
 
 
-def _saved(sender, instance, **kwargs):
+def _saved(sender, instance, raw=False, **kwargs):
+    if raw:  # fixtures and restores bring their own index rows
+        return
     from search.services import reindex_on_commit
 
     reindex_on_commit(instance)

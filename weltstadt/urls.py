@@ -79,7 +79,9 @@ urlpatterns += i18n_patterns(
 
 if settings.DEBUG:
     urlpatterns += [
-        path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+        path(
+            "media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}, name="public_media"
+        ),
     ]
 elif settings.MEDIA_URL == "/media/":
     # production without a proxy in front: public media still load (see weltstadt.views.media)

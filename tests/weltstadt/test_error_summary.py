@@ -13,7 +13,8 @@ def test_a_failed_login_starts_with_an_error_summary_linking_to_the_fields(clien
     summary = page.split("data-error-summary", 1)[1].split("</div>", 1)[0]
     assert 'href="#id_login"' in summary
     assert 'href="#id_password"' in summary
-    assert page.index("data-error-summary") < page.index("<form")
+    main = page.index("<main")  # the header's search box is a form too
+    assert main < page.index("data-error-summary") < page.index("<form", main)
 
 
 def test_a_page_without_errors_has_no_summary(client):

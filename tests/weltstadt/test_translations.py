@@ -9,8 +9,11 @@ from pathlib import Path
 import polib
 from django.conf import settings
 
-TREE = ["manage.py", "weltstadt", "ambassadors", "offices", "newsletter", "summits", "masterplan",
-        "templates", "static", "locale"]  # fmt: skip
+# the project's own apps (each a folder beside manage.py) and what else holds text
+TREE = [
+    "manage.py", "templates", "static", "locale",
+    *(app for app in settings.INSTALLED_APPS if (settings.BASE_DIR / app).is_dir()),
+]  # fmt: skip
 
 
 def _problems(locale_dir: Path) -> list[str]:

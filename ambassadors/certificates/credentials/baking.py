@@ -11,8 +11,6 @@ import struct
 import zlib
 from functools import lru_cache
 
-from PIL import Image, ImageDraw
-
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PNG_KEYWORD = b"openbadgecredential"
 SVG_NAMESPACE = "https://purl.imsglobal.org/ob/v3p0"
@@ -38,6 +36,9 @@ def badge_png() -> bytes:
     """The plain badge: a medal in the Aegean blue with a ring and a red star on a sand disc
     (drawn, so that it needs no font and looks the same everywhere)."""
     size = 480
+    # Pillow only here: the URLconf imports this module, and mail workers never draw a badge
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
     draw.ellipse((16, 16, size - 16, size - 16), fill=AEGEAN)
