@@ -82,6 +82,8 @@ ALLOWED_HOSTS = (
     else ["127.0.0.1", "localhost", "[::1]", "testserver"]
 )
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+# a form of a cached page sent without JavaScript is offered again with a token, not refused
+CSRF_FAILURE_VIEW = "weltstadt.views.csrf.csrf_failure"
 # The absolute base of links in mails and PDFs (verification QR codes, unsubscribe links).
 SITE_URL = env.str(
     "WELTSTADT_SITE_URL",

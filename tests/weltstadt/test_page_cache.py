@@ -177,3 +177,31 @@ def test_a_page_is_kept_no_longer_than_page_cache_seconds_in_any_copy(settings, 
     monkeypatch.setattr(page_cache.time, "monotonic", lambda: later)
     cache.delete_many(list(page_cache._local))  # the shared copy has expired too
     assert visitor.get(url)["X-Page-Cache"] == "miss"
+
+
+def test_without_javascript_the_footer_subscription_is_offered_again_with_a_token():
+    """JavaScript off: the cached form goes out with its empty token field. Nothing is done; the
+    visitor sees what they sent and sends it again from a page carrying their own token."""
+    url = de_and_tr("summits:index")[1]
+    kept_in_cache([url])
+    browser = Client(enforce_csrf_checks=True)
+    assert browser.get(url)["X-Page-Cache"] == "hit"
+    data = {"email": "okur@example.org", "language": "tr", "consent": "on", "source": "footer"}
+    subscribe = reverse("newsletter:subscribe")
+    offered = browser.post(subscribe, {**data, "csrfmiddlewaretoken": ""})
+    assert offered.status_code == 403
+    assert not Subscriber.objects.filter(email="okur@example.org").exists()
+    html = offered.content.decode()
+    html = html[html.index("<main") : html.index("</main>")]  # not the footer's own form
+    assert "Lütfen formu yeniden gönderin" in html
+    assert "okur@example.org" in html  # kept in the form
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
+    hidden = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', html))
+    assert hidden == {**data, "csrfmiddlewaretoken": token}
+    sent = browser.post(subscribe, hidden)
+    assert sent.status_code == 302
+    assert Subscriber.objects.get(email="okur@example.org").language == "tr"
+    # a forged request without the (empty) field still gets Django's plain refusal
+    forged = Client(enforce_csrf_checks=True).post(subscribe, data)
+    assert forged.status_code == 403
+    assert "okur@example.org" not in forged.content.decode()
