@@ -84,14 +84,14 @@ def test_apply_accept_invite_set_password_progress_evidence_approve(
     page.goto(path)
     page.fill("input[name=password1]", PASSWORD)
     page.fill("input[name=password2]", PASSWORD)
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_url("**/password/reset/key/done/")
 
     # 5. log in
     page.goto("/de/accounts/login/")
     page.fill("input[name=login]", "selin@example.org")
     page.fill("input[name=password]", PASSWORD)
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_url("**/de/member/")
 
     # 6. progress: nothing done yet, the next module is named
@@ -106,7 +106,7 @@ def test_apply_accept_invite_set_password_progress_evidence_approve(
     page.click(f"a[href='/de/ambassadors/member/modules/{project.pk}/evidence/'].button")
     page.fill("#id_text", "Ein İzmir-Abend mit 80 Gästen in Hamburg.")
     page.set_input_files("#id_document", str(document))
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_url(re.compile(r".*/de/ambassadors/member/$"))
     assert page.locator(f"td[data-module='{project.pk}'] .badge-pending").count() == 1
     evidence = Evidence.objects.get(ambassador__user__email="selin@example.org")

@@ -52,8 +52,11 @@ def test_the_printed_address_shows_a_valid_and_a_revoked_certificate(
     assert page.locator("#cert-state").inner_text().endswith("Gültige Urkunde")
     assert page.locator(".cert-result-valid .cert-holder").inner_text() == "Jonas Weiß"
     assert page.locator(".cert-number").inner_text() == valid.number
-    assert page.locator(".badge-valid").is_visible()
+    # the certificate's own status; the credential section below shows the credential's
+    assert page.locator(".cert-result-valid .cert-facts .badge-valid").is_visible()
+    assert page.locator(".cert-credential .badge-valid").is_visible()
     assert page.locator(".cert-result-revoked").count() == 0
+    assert page.locator(".badge-revoked").count() == 0
 
     response = page.goto(_printed_path(revoked))
     assert response.status == 200
@@ -61,11 +64,14 @@ def test_the_printed_address_shows_a_valid_and_a_revoked_certificate(
     assert page.locator("#cert-state").inner_text().endswith("İptal edilmiş sertifika")
     assert page.locator(".cert-result-revoked .cert-holder").inner_text() == TURKISH_NAME
     assert page.locator(".cert-number").inner_text() == revoked.number
-    assert page.locator(".badge-revoked").is_visible()
+    assert page.locator(".cert-result-revoked .cert-facts .badge-revoked").is_visible()
+    assert page.locator(".cert-credential .badge-revoked").is_visible()
+    assert page.locator(".badge-valid").count() == 0
     assert "Forged evidence" not in page.content()  # the reason is internal
     # the valid one is still valid: a revocation touches only its own certificate
     page.goto(_printed_path(valid))
-    assert page.locator(".badge-valid").is_visible()
+    assert page.locator(".cert-result-valid .cert-facts .badge-valid").is_visible()
+    assert page.locator(".cert-credential .badge-valid").is_visible()
 
 
 def test_an_unknown_code_is_a_404_with_a_clear_message_and_a_form(browser_page, transactional_db):
