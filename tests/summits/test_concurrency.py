@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
 
 def _race(summit, count: int) -> tuple[list[Registration], list[str]]:
     barrier = threading.Barrier(count)
-    done, refused, lock = [], [], threading.Lock()
+    done, refused, crashed, lock = [], [], [], threading.Lock()
 
     def register(n: int) -> None:
         try:
@@ -31,6 +31,9 @@ def _race(summit, count: int) -> tuple[list[Registration], list[str]]:
         except SummitError as error:
             with lock:
                 refused.append(error.message)
+        except Exception as error:  # reported below: a thread's exception is otherwise lost
+            with lock:
+                crashed.append(repr(error))
         finally:
             connections.close_all()
 
@@ -39,6 +42,7 @@ def _race(summit, count: int) -> tuple[list[Registration], list[str]]:
         thread.start()
     for thread in threads:
         thread.join()
+    assert crashed == [], crashed
     return done, refused
 
 
