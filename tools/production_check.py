@@ -193,14 +193,18 @@ class Browser:
         return self.request("GET", path, **kwargs)
 
     def post_form(self, path, data, *, files=None):
-        """GET the page for its CSRF token, then POST the form."""
+        """GET the page for its CSRF token, then POST the form. A page kept in the page cache
+        holds an empty token field; the browser's script fetches the token from its data-csrf URL
+        (static/js/csrf.js), and so does this."""
         page = self.get(path).body.decode()
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-        if token is None:
+        if token is not None:
+            token = token.group(1)
+        elif fetch := re.search(r'name="csrfmiddlewaretoken" value="" data-csrf="([^"]+)"', page):
+            token = json.loads(self.get(fetch.group(1)).body)["token"]
+        else:
             raise CheckFailed(f"no CSRF token on {path}")
-        return self.request(
-            "POST", path, {**data, "csrfmiddlewaretoken": token.group(1)}, files=files
-        )
+        return self.request("POST", path, {**data, "csrfmiddlewaretoken": token}, files=files)
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
