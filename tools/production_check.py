@@ -130,9 +130,11 @@ class Processes:
         process.wait(timeout=10)
 
     def stop_all(self) -> None:
+        # SIGTERM to each main process only, as `docker stop` does: it stops its own children
+        # (a SIGTERM to the whole group made Celery's pool report its children in plain text)
         for process in self.running.values():
             if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
+                process.send_signal(signal.SIGTERM)
         for process in self.running.values():
             try:
                 process.wait(timeout=20)
