@@ -33,7 +33,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("WELTSTADT_VAR_DIR") or BASE_DIR / "var") / "bench-web"
 sys.path.insert(0, str(BASE_DIR))
-from bench.bulletin import _bench_database  # noqa: E402  (the same fresh database)
+from bench.bulletin import _bench_database, _credential_keys  # noqa: E402  (the same fresh database)
 
 PAGES = {
     "home": "/de/",
@@ -63,6 +63,7 @@ def _env(args, database: str, cache_seconds: int) -> dict:
         "LOG_LEVEL": "WARNING",
         "PAGE_CACHE_SECONDS": str(cache_seconds),
         "WEB_CONCURRENCY": str(args.workers),
+        "WELTSTADT_CREDENTIAL_KEYS": args.credential_keys,
     }
 
 
@@ -156,6 +157,7 @@ def main() -> int:
     if not os.environ.get("DATABASE_URL") or not args.redis:
         raise SystemExit("set DATABASE_URL (PostgreSQL) and REDIS_URL")
     args.secret = secrets.token_urlsafe(50)
+    args.credential_keys = _credential_keys()
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 
     database = _bench_database(os.environ["DATABASE_URL"])
