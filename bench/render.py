@@ -1,25 +1,26 @@
 #!/usr/bin/env python
-"""Benchmark of page rendering: each public page type rendered in-process, without any page cache.
+"""Render cost of the public pages without the page cache, in one process (issue 12): where the
+time of an uncached request goes, without gunicorn, wrk or the network in the way.
 
-Every public page type (home, partner cities, an office, a summit, a bulletin issue, the
-ambassadors' start page, the master-plan dashboard, the verification form) is asked for N times
-through Django's test client, the pages taking turns so that a change in the machine's load falls
-on all of them alike, with the production settings (DJANGO_DEBUG=0: cached template loader,
-no debug context). Prints per page the median and 90th percentile of the milliseconds from
-request to response and the number of queries.
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/weltstadt_web \
+    REDIS_URL=redis://127.0.0.1:6379/2 \
+    .venv/bin/python bench/render.py [--requests 200] [--reuse] [--profile "a summit"]
 
-    .venv/bin/python bench/render.py --count 200 [--language tr] [--fresh]
-
-It works on a SQLite database with the demo content under var/bench-render/ (WELTSTADT_VAR_DIR),
-made by `migrate` and `seed_demo` the first time (or with --fresh). A full-page cache for
-anonymous visitors, if one is installed, is bypassed: this measures what such a cache saves.
+It runs the portal's WSGI application in production mode (DJANGO_DEBUG=0, PAGE_CACHE_SECONDS=0)
+on the database DATABASE_URL's name + "_bench" (created afresh with the demo content unless
+--reuse says it is there already), sends each page type of bench/web.py --requests times and
+prints the median and p90 milliseconds per request and the queries of one request. With
+--profile PAGE it prints the functions that took the time (cProfile, by own and by cumulative
+time) for that page.
 """
 
 import argparse
-import logging
+import cProfile
+import io
 import os
-import platform
+import pstats
 import re
+import secrets
 import statistics
 import subprocess
 import sys
@@ -28,155 +29,127 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
-
-# (label, URL name, or the index page whose first link matching the pattern is the page)
-PAGES = [
-    ("home", "home", None),
-    ("partner cities", "partners", None),
-    ("an office", "offices:index", r"/{lang}/offices/(?!board/)[\w-]+/"),
-    ("a summit", "summits:index", r"/{lang}/summits/[\w-]+/"),
-    ("a bulletin issue", "newsletter:index", r"/{lang}/bulletin/\d+/"),
-    ("ambassadors start", "ambassadors:index", None),
-    ("master-plan dashboard", "masterplan:dashboard", None),
-    ("verification form", "verify:form", None),
-]
+from bench.bulletin import _bench_database, _credential_keys  # noqa: E402
+from bench.web import PAGES  # noqa: E402
 
 
-def _work_dir() -> Path:
-    var = Path(os.environ.get("WELTSTADT_VAR_DIR") or BASE_DIR / "var")
-    return var / "bench-render"
-
-
-def _seed(work: Path, fresh: bool) -> Path:
-    """The demo database: migrated on every run, loaded with the demo content once."""
-    database = work / "db.sqlite3"
-    work.mkdir(parents=True, exist_ok=True)
-    seeded = database.exists() and not fresh
-    if not seeded:
-        for path in work.glob("db.sqlite3*"):
-            path.unlink()
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{database}",
-        "MEDIA_ROOT": str(work / "media"),
-        "PRIVATE_MEDIA_ROOT": str(work / "private"),
-        "DJANGO_DEBUG": "1",  # seed_demo refuses to run in production mode
-        "REDIS_URL": "",
-        "CELERY_BROKER_URL": "",
-        "LOG_LEVEL": "WARNING",
+def _environ(path: str) -> dict:
+    path, _, query = path.partition("?")
+    return {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SCRIPT_NAME": "",
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "8000",
+        "HTTP_HOST": "127.0.0.1",
+        "HTTP_ACCEPT": "text/html",
+        "HTTP_ACCEPT_ENCODING": "gzip",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "wsgi.version": (1, 0),
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": False,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
     }
-    commands = [["migrate", "--noinput", "-v0"]]
-    if not seeded:
-        print("Loading the demo content into", database, "(once) …", flush=True)
-        commands.append(["seed_demo"])
-    for command in commands:
-        subprocess.run(
-            [sys.executable, str(BASE_DIR / "manage.py"), *command],
-            env=env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-    return database
 
 
-def _environment(work: Path, database: Path) -> None:
-    os.environ.update(
-        {
-            "DATABASE_URL": f"sqlite:///{database}",
-            "MEDIA_ROOT": str(work / "media"),
-            "PRIVATE_MEDIA_ROOT": str(work / "private"),
-            "STATIC_ROOT": str(work / "static"),
-            "REDIS_URL": "",
-            "CELERY_BROKER_URL": "memory://localhost/",
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or "bench-" + "x" * 50,
-            "DJANGO_ALLOWED_HOSTS": "testserver",
-            "DJANGO_SECURE_SSL_REDIRECT": "0",  # the test client speaks plain HTTP
-            "DJANGO_SETTINGS_MODULE": "weltstadt.settings",
-            "LOG_LEVEL": "WARNING",
-        }
-    )
+def _get(application, path: str) -> tuple[str, bytes]:
+    status = []
+    body = b"".join(application(_environ(path), lambda s, h, e=None: status.append(s)))
+    return status[0], body
 
 
-def _urls(client, language: str) -> list[tuple[str, str]]:
-    from django.urls import reverse
-    from django.utils import translation
-
-    found = []
-    for label, name, link in PAGES:
-        with translation.override(language):
-            url = reverse(name)
-        if link:
-            html = client.get(url).content.decode()
-            match = re.search(f'href="({link.format(lang=language)})"', html)
-            if match is None:
-                raise SystemExit(f"The demo content has no page for {label!r} on {url}.")
-            url = match.group(1)
-        found.append((label, url))
-    return found
-
-
-def _bypass_page_cache() -> None:
-    """Without a full-page cache's middleware (Django's or ours, if installed), every request
-    renders; caches of data (charts, catalogues) stay, as in production."""
-    from django.conf import settings
-
-    settings.MIDDLEWARE = [
-        m for m in settings.MIDDLEWARE if "PageCache" not in m and "middleware.cache." not in m
-    ]
-
-
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--count", type=int, default=200, help="renders per page (default 200)")
-    parser.add_argument("--language", default="de")
-    parser.add_argument("--fresh", action="store_true", help="load the demo content anew")
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--reuse", action="store_true", help="the _bench database is there")
+    parser.add_argument("--profile", metavar="PAGE", help="one of: " + ", ".join(PAGES))
     args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL") or not os.environ.get("REDIS_URL"):
+        raise SystemExit("set DATABASE_URL (PostgreSQL) and REDIS_URL")
+    url = os.environ["DATABASE_URL"]
+    database = url.rsplit("/", 1)[0] + "/" + url.rsplit("/", 1)[1] + "_bench"
+    env = {
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": database,
+        "CELERY_BROKER_URL": os.environ["REDIS_URL"],
+        "LOG_LEVEL": "WARNING",
+        "PAGE_CACHE_SECONDS": "0",
+        "WELTSTADT_CREDENTIAL_KEYS": _credential_keys(),
+        "STATIC_ROOT": str(BASE_DIR / "var" / "bench-render" / "static"),
+    }
+    if not args.reuse:
+        database = _bench_database(url)
+        setup = {**os.environ, **env, "DATABASE_URL": database, "DJANGO_DEBUG": "1"}
+        print("migrating and loading the demo content…", flush=True)
+        for command in (["migrate", "--noinput"], ["seed_demo"]):
+            subprocess.run(
+                [sys.executable, "manage.py", *command], cwd=BASE_DIR, env=setup, check=True,
+                stdout=subprocess.DEVNULL,
+            )  # fmt: skip
+    os.environ.update(env)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput"], cwd=BASE_DIR,
+        env=dict(os.environ), check=True, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
 
-    work = _work_dir()
-    database = _seed(work, args.fresh)
-    _environment(work, database)
-    import django
+    from django.core.wsgi import get_wsgi_application
 
-    django.setup()
-    from django.core.management import call_command
-
-    # production's manifest of hashed static file names, as the image builds it
-    call_command("collectstatic", interactive=False, verbosity=0)
-    _bypass_page_cache()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "weltstadt.settings")
+    application = get_wsgi_application()
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    logging.disable(logging.INFO)  # no access log line per request
-    client = Client()
-    pages = _urls(client, args.language)
-    timings: dict[str, list[float]] = {label: [] for label, _url in pages}
-    queries: dict[str, int] = {}
-    for _label, url in pages:  # warm up: templates compiled, catalogues and charts loaded
-        for _ in range(3):
-            response = client.get(url)
-            assert response.status_code == 200, (url, response.status_code)
-    for _ in range(args.count):
-        for label, url in pages:
-            with CaptureQueriesContext(connection) as captured:
-                start = time.perf_counter()
-                response = client.get(url)
-                timings[label].append((time.perf_counter() - start) * 1000)
-            assert response.status_code == 200, (url, response.status_code)
-            queries[label] = len(captured)
+    paths = {}
+    for page, where in PAGES.items():
+        if isinstance(where, tuple):
+            status, body = _get(application, where[0])
+            where = re.search(where[1], body.decode())[1]
+        paths[page] = where
 
-    print(
-        f"Rendered in-process, DJANGO_DEBUG=0, SQLite demo content, language {args.language}, "
-        f"{args.count} renders per page; Python {platform.python_version()}, "
-        f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}"
-    )
-    print(f"{'page':<24}{'median ms':>10}{'p90 ms':>9}{'queries':>9}  url")
-    for label, url in pages:
-        values = sorted(timings[label])
-        p90 = values[int(len(values) * 0.9) - 1]
-        print(f"{label:<24}{statistics.median(values):>10.1f}{p90:>9.1f}{queries[label]:>9}  {url}")
+    if args.profile:
+        path = paths[args.profile]
+        for _ in range(20):
+            _get(application, path)
+        profile = cProfile.Profile()
+        profile.enable()
+        for _ in range(args.requests):
+            _get(application, path)
+        profile.disable()
+        for order in ("tottime", "cumulative"):
+            out = io.StringIO()
+            pstats.Stats(profile, stream=out).sort_stats(order).print_stats(45)
+            print(out.getvalue())
+        return 0
+
+    print(f"{'page':<24}{'path':<34}{'bytes':>7}{'median':>8}{'p90':>7}{'queries':>8}")
+    for page, path in paths.items():
+        for _ in range(20):
+            status, body = _get(application, path)
+        if not status.startswith("200"):
+            raise SystemExit(f"{path} answered {status}")
+        times = []
+        for _ in range(args.requests):
+            start = time.perf_counter()
+            _get(application, path)
+            times.append((time.perf_counter() - start) * 1000)
+        with CaptureQueriesContext(connection) as queries:
+            _get(application, path)
+        times.sort()
+        print(
+            f"{page:<24}{path[:33]:<34}{len(body):>7}{statistics.median(times):>8.2f}"
+            f"{times[int(len(times) * 0.9)]:>7.2f}{len(queries):>8}"
+        )
+    print("(milliseconds per request in one process)")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -153,7 +153,11 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--port", type=int, default=8120)
     parser.add_argument("--redis", default=os.environ.get("REDIS_URL", ""))
+    parser.add_argument(
+        "--page", action="append", choices=PAGES, help="only this page type (repeatable)"
+    )
     args = parser.parse_args()
+    pages = {page: PAGES[page] for page in args.page or PAGES}
     if not os.environ.get("DATABASE_URL") or not args.redis:
         raise SystemExit("set DATABASE_URL (PostgreSQL) and REDIS_URL")
     args.secret = secrets.token_urlsafe(50)
@@ -187,7 +191,7 @@ def main() -> int:
             _wait(base[name] + ("/1" if name == "bare" else "/healthz"), process)
 
         paths, sizes = {}, {}
-        for page, where in PAGES.items():
+        for page, where in pages.items():
             if isinstance(where, tuple):
                 status, body = _get(base["uncached"] + where[0])
                 found = re.search(where[1], body.decode())
@@ -199,10 +203,10 @@ def main() -> int:
                 raise SystemExit(f"{where} answered {status}")
             paths[page], sizes[page] = where, len(body)
 
-        runs = {page: {"cached": [], "uncached": [], "bare": []} for page in PAGES}
+        runs = {page: {"cached": [], "uncached": [], "bare": []} for page in pages}
         for round_ in range(args.rounds):
             print(f"round {round_ + 1} of {args.rounds}…", flush=True)
-            for page in PAGES:
+            for page in pages:
                 urls = {
                     "bare": f"{base['bare']}/{sizes[page]}",
                     "cached": base["cached"] + paths[page],
@@ -229,7 +233,7 @@ def main() -> int:
     print(header)
     print("─" * len(header))
     failures = 0
-    for page in PAGES:
+    for page in pages:
         one = runs[page]
 
         def median(kind: str, index: int, one=one) -> float:
