@@ -41,6 +41,7 @@ def pytest_collection_modifyitems(config, items):
     missing = []
     if not os.environ.get("CELERY_BROKER_URL"):
         missing.append(("worker", "no CELERY_BROKER_URL (a Redis broker)"))
+        missing.append(("redis", "no CELERY_BROKER_URL (a Redis server)"))
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         missing.append(("postgres", "no PostgreSQL in DATABASE_URL"))
     if not _chromium_found():

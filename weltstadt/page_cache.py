@@ -12,6 +12,11 @@ an entry of another generation is never served. So an edit shows at once, in eve
 every web process. PAGE_CACHE_SECONDS bounds what only the clock changes (a summit that has
 begun); 0 switches the cache off.
 
+Who answers: the middleware keeps pages and answers from the cache wherever Django runs without
+the WSGI front (the test client); under a server (gunicorn, runserver) the front in
+weltstadt.wsgi answers a kept page before Django sees the request, the same way, so a hit costs
+a cache read and no request, middleware or response object.
+
 Every kept page answers with an ETag and Last-Modified (304 to a revalidation) and
 `Cache-Control: public, max-age=0, s-maxage=PAGE_CACHE_SHARED_SECONDS`, so a proxy or CDN may keep
 it briefly and a browser always asks again.
@@ -28,8 +33,12 @@ from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.http.cookie import parse_cookie
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.http import http_date, parse_etags, parse_http_date_safe
+
+from weltstadt.log import _paths as _log_paths
+from weltstadt.log import access_logger, new_request_id, request_id
 
 GENERATION_KEY = "page-cache:generation"
 CACHE_STATUS_HEADER = "X-Page-Cache"
@@ -83,10 +92,38 @@ def _anonymous_get(request) -> bool:
     )
 
 
+def _scheme(environ) -> str:
+    """request.scheme, from the WSGI environ (the proxy's header when it is trusted)."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure = settings.SECURE_PROXY_SSL_HEADER
+        value = environ.get(header)
+        if value is not None:
+            return "https" if value.split(",", 1)[0].strip() == secure else "http"
+    return environ.get("wsgi.url_scheme", "http")
+
+
+def _raw_host(environ) -> str:
+    """The host as Django's request.get_host() reads it, before its check against ALLOWED_HOSTS.
+    Only a request whose host passed that check stores a page, so an unknown host finds none."""
+    if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in environ:
+        return environ["HTTP_X_FORWARDED_HOST"]
+    if "HTTP_HOST" in environ:
+        return environ["HTTP_HOST"]
+    return f"{environ.get('SERVER_NAME', '')}:{environ.get('SERVER_PORT', '')}"
+
+
+def _environ_key(environ) -> str:
+    """The entry's key: scheme, host, path and query as the server passed them, and the release.
+    The middleware (which stores) and the WSGI front (which answers) compute it alike."""
+    path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
+    where = f"{_scheme(environ)}://{_raw_host(environ)}{path}?{environ.get('QUERY_STRING', '')}"
+    digest = hashlib.blake2b(where.encode("utf-8", "surrogateescape"), digest_size=16)
+    return f"page-cache:{_release()}:{digest.hexdigest()}"
+
+
 def _page_key(request) -> str:
-    where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.blake2b(where.encode(), digest_size=16).hexdigest()
-    return f"page-cache:{_release()}:{digest}"
+    request.get_host()  # a host outside ALLOWED_HOSTS: 400, and nothing kept for it
+    return _environ_key(request.META)
 
 
 def _storable(request, response) -> bool:
@@ -106,7 +143,8 @@ def _storable(request, response) -> bool:
     return not (messages is not None and (messages.used or messages._queued_messages))
 
 
-def _entry(response, generation: str) -> dict:
+def _entry(request, response, generation: str) -> dict:
+    paths = _log_paths.get()
     return {
         "generation": generation,
         "status": response.status_code,
@@ -116,6 +154,11 @@ def _entry(response, generation: str) -> dict:
             for name, value in response.headers.items()
             if name.lower() not in UNSHARED_HEADERS
         ],
+        # what the WSGI front needs to answer without Django: the validators, and the path
+        # the access log writes (secret segments replaced, weltstadt.log.safe_path)
+        "etag": response["ETag"],
+        "modified": parse_http_date_safe(response["Last-Modified"]),
+        "log_path": paths[1] if paths and paths[0] == request.path else None,
     }
 
 
@@ -196,8 +239,95 @@ class PageCacheMiddleware:
         if not _storable(request, response):
             return response
         _public_headers(response, generation)
-        entry = _entry(response, generation)
+        entry = _entry(request, response, generation)
         cache.set(key, entry, timeout=seconds)
         _local_keep(key, entry)
         response[CACHE_STATUS_HEADER] = "miss"
         return _conditional(request, response)
+
+
+# the headers a 304 answer keeps (django.utils.cache._not_modified)
+NOT_MODIFIED_HEADERS = frozenset(
+    {"cache-control", "content-location", "date", "etag", "expires", "last-modified", "vary"}
+)
+
+
+def _not_modified(environ, entry) -> bool | None:
+    """Whether a revalidation of `entry` gets a 304, as django.utils.cache.get_conditional_response
+    decides for a GET; None for the preconditions the front leaves to Django."""
+    if "HTTP_IF_MATCH" in environ or "HTTP_IF_UNMODIFIED_SINCE" in environ:
+        return None
+    if_none_match = environ.get("HTTP_IF_NONE_MATCH")
+    if if_none_match is not None:
+        etags = parse_etags(if_none_match)
+        if "*" in etags:
+            return True
+        own = entry["etag"].removeprefix("W/")
+        return any(etag.removeprefix("W/") == own for etag in etags)
+    if_modified_since = parse_http_date_safe(environ.get("HTTP_IF_MODIFIED_SINCE", ""))
+    return if_modified_since is not None and entry["modified"] <= if_modified_since
+
+
+class PageCacheFront:
+    """The WSGI application in front of Django (weltstadt.wsgi): a page the middleware kept is
+    answered from here, without building a request or running a middleware, so that a cached
+    page costs about what a static file does. It answers only what the middleware would answer
+    from the cache, the same way (same key, same generation check, same validators and 304s,
+    HEAD without a body, an X-Request-ID and one access line); everything else, and every entry
+    it cannot use, goes to Django."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        if settings.PAGE_CACHE_SECONDS and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
+            answer = self._kept(environ)
+            if answer is not None:
+                status, headers, body = answer
+                start_response(status, headers)
+                return [body]
+        return self.application(environ, start_response)
+
+    def _kept(self, environ):
+        started = time.monotonic()
+        path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
+        if not path.startswith(_language_prefixes()) or "HTTP_AUTHORIZATION" in environ:
+            return None
+        if "HTTP_COOKIE" in environ:
+            cookies = parse_cookie(environ["HTTP_COOKIE"])
+            if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+                return None
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            return None
+        entry = _local_entry(_environ_key(environ), generation)
+        if entry is None or entry.get("log_path") is None:
+            return None
+        not_modified = _not_modified(environ, entry)
+        if not_modified is None:
+            return None
+        rid = new_request_id(environ.get("HTTP_X_REQUEST_ID"))
+        if not_modified:
+            status, body = 304, b""
+            headers = [(n, v) for n, v in entry["headers"] if n.lower() in NOT_MODIFIED_HEADERS]
+        else:
+            status = entry["status"]
+            body = b"" if environ["REQUEST_METHOD"] == "HEAD" else entry["content"]
+            headers = [*entry["headers"], (CACHE_STATUS_HEADER, "hit")]
+        headers.append(("X-Request-ID", rid))
+        # set, not reset, as weltstadt.log.RequestLogMiddleware does
+        request_id.set(rid)
+        access_logger.info(
+            "%s %s %s",
+            environ["REQUEST_METHOD"],
+            entry["log_path"],
+            status,
+            extra={
+                "method": environ["REQUEST_METHOD"],
+                "path": entry["log_path"],
+                "status": status,
+                "duration_ms": round((time.monotonic() - started) * 1000, 1),
+                "request_id": rid,
+            },
+        )
+        return f"{status} {'OK' if status == 200 else 'Not Modified'}", headers, body

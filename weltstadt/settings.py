@@ -208,7 +208,7 @@ if REDIS_URL:
     # Shared by every process, so rate limits (login, verification) hold across web workers.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "weltstadt.cache.ReusedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="weltstadt"),
         }
