@@ -154,6 +154,9 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=8120)
     parser.add_argument("--redis", default=os.environ.get("REDIS_URL", ""))
     parser.add_argument(
+        "--reuse", action="store_true", help="the _bench database of an earlier run is there"
+    )
+    parser.add_argument(
         "--page", action="append", choices=PAGES, help="only this page type (repeatable)"
     )
     args = parser.parse_args()
@@ -164,11 +167,15 @@ def main() -> int:
     args.credential_keys = _credential_keys()
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 
-    database = _bench_database(os.environ["DATABASE_URL"])
-    setup = _env(args, database, 300) | {"DJANGO_DEBUG": "1", "CELERY_BROKER_URL": ""}
-    print("migrating and loading the demo content…", flush=True)
-    _manage(setup, "migrate", "--noinput")
-    _manage(setup, "seed_demo")
+    url = os.environ["DATABASE_URL"]
+    if args.reuse:
+        database = url.rsplit("/", 1)[0] + "/" + url.rsplit("/", 1)[1] + "_bench"
+    else:
+        database = _bench_database(url)
+        setup = _env(args, database, 300) | {"DJANGO_DEBUG": "1", "CELERY_BROKER_URL": ""}
+        print("migrating and loading the demo content…", flush=True)
+        _manage(setup, "migrate", "--noinput")
+        _manage(setup, "seed_demo")
     _manage(_env(args, database, 300), "collectstatic", "--noinput", "--clear")
     import redis
 

@@ -23,6 +23,7 @@ it briefly and a browser always asks again.
 """
 
 import hashlib
+import os
 import secrets
 import threading
 import time
@@ -31,7 +32,8 @@ from functools import cache as once
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.http import HttpResponse
 from django.http.cookie import parse_cookie
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -55,7 +57,94 @@ def generation_bump() -> str:
     """Start a new content generation: every page kept before is stale for every process."""
     generation = f"{time.time_ns()}-{secrets.token_hex(4)}"
     cache.set(GENERATION_KEY, generation, timeout=None)
+    _announce(generation)
     return generation
+
+
+def _generation_start() -> str:
+    """The generation, the first one if the shared cache has none (new, or emptied)."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        if cache.add(GENERATION_KEY, f"{time.time_ns()}-{secrets.token_hex(4)}", timeout=None):
+            _announce(None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def _redis():
+    """The shared cache's Redis client, or None when the cache is not Redis (development)."""
+    backend = caches["default"]
+    return backend._cache.get_client(write=True) if isinstance(backend, RedisCache) else None
+
+
+def _channel() -> str:
+    return cache.make_key(GENERATION_KEY) + ":changed"
+
+
+def _announce(generation: str | None) -> None:
+    """Tell every web process's GenerationWatch that the generation changed."""
+    client = _redis()
+    if client is not None:
+        client.publish(_channel(), b"")
+    if generation is not None and _watch.active():
+        _watch.value = generation  # this process's next request already knows
+
+
+class GenerationWatch:
+    """This process's copy of the content generation, so that the WSGI front answers a hit
+    without a round trip to Redis (which cost a worker more CPU than the rest of the hit).
+
+    A thread subscribes to the channel generation_bump() publishes on and reads the generation
+    from the shared cache after each message (Redis delivers it in well under a millisecond),
+    and once every INTERVAL seconds in any case, so that a subscription lost without an error
+    leaves a copy at most that old. While the thread has no copy (starting, Redis unreachable)
+    and with a cache that is not Redis, get() says None and the front reads the shared cache."""
+
+    INTERVAL = 1.0
+
+    def __init__(self):
+        self.value: str | None = None
+        self._pid: int | None = None
+        self._lock = threading.Lock()
+        self._stopped = threading.Event()
+
+    def stop(self) -> None:
+        self._stopped.set()
+
+    def active(self) -> bool:
+        return self._pid == os.getpid()
+
+    def get(self) -> str | None:
+        if self._pid != os.getpid():  # first use in this process (gunicorn forks after import)
+            self._start()
+        return self.value
+
+    def _start(self) -> None:
+        with self._lock:
+            if self._pid == os.getpid():
+                return
+            self.value = None
+            self._pid = os.getpid()
+            if _redis() is not None:
+                threading.Thread(target=self._run, name="page-cache-watch", daemon=True).start()
+
+    def _run(self) -> None:
+        while not self._stopped.is_set():
+            try:
+                with _redis().pubsub(ignore_subscribe_messages=True) as pubsub:
+                    pubsub.subscribe(_channel())
+                    # the first call reads the subscription's confirmation: from then on no
+                    # change goes unannounced, so the generation read after it stays current
+                    while not self._stopped.is_set():
+                        pubsub.get_message(timeout=self.INTERVAL)
+                        self.value = cache.get(GENERATION_KEY)
+            except Exception:  # Redis away: no copy until it is back
+                self.value = None
+                self._stopped.wait(self.INTERVAL)
+        self.value = None
+
+
+_watch = GenerationWatch()
 
 
 def _generation_time(generation: str) -> float:
@@ -225,10 +314,7 @@ class PageCacheMiddleware:
         if not seconds or not _anonymous_get(request):
             return self.get_response(request)
         key = _page_key(request)
-        generation = cache.get(GENERATION_KEY)
-        if generation is None:
-            cache.add(GENERATION_KEY, f"{time.time_ns()}-{secrets.token_hex(4)}", timeout=None)
-            generation = cache.get(GENERATION_KEY)
+        generation = _generation_start()
         entry = _local_entry(key, generation)
         if entry is not None:
             response = _response(entry)
@@ -297,7 +383,7 @@ class PageCacheFront:
             cookies = parse_cookie(environ["HTTP_COOKIE"])
             if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
                 return None
-        generation = cache.get(GENERATION_KEY)
+        generation = _watch.get() or cache.get(GENERATION_KEY)
         if generation is None:
             return None
         entry = _local_entry(_environ_key(environ), generation)

@@ -3,6 +3,7 @@ per connection pool, which must behave like Django's own, across threads and aft
 
 import os
 import threading
+import time
 
 import pytest
 from django.core.cache.backends.redis import RedisCache
@@ -62,3 +63,47 @@ def test_threads_and_a_forked_process_share_it_safely(redis_cache):
     os.waitpid(pid, 0)
     assert os.read(read_end, 10) == b"2"
     assert redis_cache.get("generation") == "2"
+
+
+def test_every_process_learns_a_new_generation_from_redis_at_once(settings):
+    """The WSGI front answers hits with this process's copy of the content generation
+    (weltstadt.page_cache.GenerationWatch): a bump in another process reaches it through Redis
+    in far less than the watch's once-a-second reread."""
+    url = os.environ["CELERY_BROKER_URL"].rsplit("/", 1)[0] + "/12"
+    settings.CACHES = {
+        "default": {"BACKEND": "weltstadt.cache.ReusedClientRedisCache", "LOCATION": url}
+    }
+    from django.core.cache import cache
+
+    from weltstadt.page_cache import GENERATION_KEY, GenerationWatch, generation_bump
+
+    cache.clear()
+    generation_bump()
+    watch = GenerationWatch()
+    assert _within(2.0, lambda: watch.get() == cache.get(GENERATION_KEY))
+    for _ in range(3):
+        before = watch.get()
+        pid = os.fork()
+        if pid == 0:  # another web process saves an edit
+            try:
+                generation_bump()
+            finally:
+                os._exit(0)
+        os.waitpid(pid, 0)
+        bumped = cache.get(GENERATION_KEY)
+        assert bumped != before
+        assert _within(0.3, lambda bumped=bumped: watch.get() == bumped)
+    # the cache emptied by hand (no announcement): the reread finds the new state
+    cache.clear()
+    assert _within(2.5, lambda: watch.get() is None)
+    watch.stop()
+    cache.clear()
+
+
+def _within(seconds: float, condition) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.005)
+    return False
