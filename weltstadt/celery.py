@@ -86,6 +86,10 @@ def _close_mail_connection(**kwargs):
         mail_connection_close()
 
 
+# seconds beat waits before it asks an unavailable database again
+OUTAGE_RETRY = 5
+
+
 def _heartbeat_scheduler():
     from django_celery_beat.schedulers import DatabaseScheduler
 
@@ -95,10 +99,21 @@ def _heartbeat_scheduler():
 
         def tick(self, *args, **kwargs):
             from django.conf import settings
+            from django.db import DatabaseError, connection
 
             with contextlib.suppress(OSError):
                 settings.BEAT_HEARTBEAT_FILE.touch()
-            return super().tick(*args, **kwargs)
+            try:
+                return super().tick(*args, **kwargs)
+            except DatabaseError as error:
+                # django-celery-beat catches the database's errors on most paths but not all
+                # (reading the crontab exclusions): beat must outlive an outage, not end with it
+                logging.getLogger(__name__).warning(
+                    "database unavailable to beat, next try in %s s: %s", OUTAGE_RETRY, error
+                )
+                with contextlib.suppress(Exception):
+                    connection.close()
+                return OUTAGE_RETRY
 
     return HeartbeatScheduler
 
