@@ -101,6 +101,14 @@ STAFF = [
         (roles.MASTERPLAN_EDITOR,),
         roles.MASTERPLAN_EDITOR,
     ),
+    # the translator roles: one per target language; the demo shows the Turkish one
+    (
+        "translator@weltstadt.example",
+        "Zeynep Arslan",
+        False,
+        ("Translator (Türkçe)",),
+        "Translator (Türkçe)",
+    ),
 ]
 
 
@@ -118,7 +126,11 @@ def _demo_seed_all() -> list[DemoLogin]:
     partner_data_import()
     logins = []
     for email, name, superuser, groups, role in STAFF:
-        demo_user(email, name=name, staff=True, superuser=superuser, groups=groups)
+        # a translator works in the language she translates into
+        language = roles.TRANSLATOR_ROLE_LANGUAGES.get(role, settings.LANGUAGE_CODE)
+        demo_user(
+            email, name=name, language=language, staff=True, superuser=superuser, groups=groups
+        )
         logins.append(DemoLogin(email=email, role=role, mfa=True))
     for app in PROGRAMME_APPS:
         try:

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import NetworkFactory, staff_with_role
-from weltstadt.models import Network, TranslationState
+from weltstadt.models import Network, TranslationState, User
 from weltstadt.translation_admin import TranslationInlineMixin, TranslationWorkflowMixin
 from weltstadt.translation_state import object_status, translated_fields, translated_models
 
@@ -246,7 +246,11 @@ def test_the_turkish_translator_opens_every_translated_model_on_the_demo(client,
 
     with run_on_commit():
         demo_seed_all()
-    client.force_login(staff_with_role(TURKISH, email="cevirmen@example.org"))
+    # the demo's translator, whom `make run` lists among its logins
+    translator = User.objects.get(email="translator@weltstadt.example")
+    assert translator.preferred_language == "tr"
+    assert [group.name for group in translator.groups.all()] == [TURKISH]
+    client.force_login(translator)
     opened = 0
     for model in translated_models():
         if model not in admin.site._registry:
