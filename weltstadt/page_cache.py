@@ -71,6 +71,11 @@ def _generation_start() -> str:
     return generation
 
 
+def current_generation() -> str:
+    """The content generation, from this process's copy when it has one (no round trip)."""
+    return _watch.get() or _generation_start()
+
+
 def _redis():
     """The shared cache's Redis client, or None when the cache is not Redis (development)."""
     backend = caches["default"]
