@@ -22,6 +22,7 @@ Every kept page answers with an ETag and Last-Modified (304 to a revalidation) a
 it briefly and a browser always asks again.
 """
 
+import contextvars
 import hashlib
 import os
 import secrets
@@ -71,9 +72,17 @@ def _generation_start() -> str:
     return generation
 
 
+# the generation a page being rendered for the page cache will be kept under
+_rendering_generation: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "page_cache_generation", default=None
+)
+
+
 def current_generation() -> str:
-    """The content generation, from this process's copy when it has one (no round trip)."""
-    return _watch.get() or _generation_start()
+    """The content generation for what is being rendered: the one the page will be kept under
+    when the page cache renders it (so that its parts are of the same generation as the page),
+    else this process's copy when it has one (no round trip)."""
+    return _rendering_generation.get() or _watch.get() or _generation_start()
 
 
 def _redis():
@@ -326,7 +335,11 @@ class PageCacheMiddleware:
             response[CACHE_STATUS_HEADER] = "hit"
             return _conditional(request, response)
         # the generation read before rendering: a write while this page renders makes it stale
-        response = self.get_response(request)
+        token = _rendering_generation.set(generation)
+        try:
+            response = self.get_response(request)
+        finally:
+            _rendering_generation.reset(token)
         if not _storable(request, response):
             return response
         _public_headers(response, generation)
