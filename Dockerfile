@@ -18,8 +18,12 @@ RUN apt-get update \
 
 WORKDIR /app
 COPY pyproject.toml uv.lock ./
-RUN uv sync --frozen --no-dev --no-install-project
+# The .pyc of every package and of the portal, written at build: the processes run with
+# PYTHONDONTWRITEBYTECODE and cannot write to /opt/venv, so without them each process would compile
+# every module from source at every start (slower, and some 15 MiB more per worker process)
+RUN uv sync --frozen --no-dev --no-install-project --compile-bytecode
 COPY . .
+RUN python -m compileall -q -j 0 /app
 RUN DJANGO_DEBUG=0 DJANGO_SECRET_KEY=build-only DJANGO_ALLOWED_HOSTS=build \
     WELTSTADT_CREDENTIAL_KEYS='{"keys": [{"kid": "build-only", "d": "unused"}]}' \
     python manage.py collectstatic --noinput -v0 \

@@ -188,7 +188,8 @@ def _subscribers(count: int) -> None:
 
 def _start_worker(env: dict, log_path: Path, concurrency: int) -> subprocess.Popen:
     command = [
-        sys.executable, "-m", "celery", "-A", "weltstadt", "worker", "-Q", "default,mail",
+        # as compose starts the mail worker (weltstadt.worker), here on the default queue too
+        sys.executable, "-m", "weltstadt.worker", "-Q", "default,mail",
         "-c", str(concurrency), "--pool", "prefork", "-n", f"bench-{uuid.uuid4().hex[:6]}@%h",
         "-l", "warning", "--without-gossip", "--without-mingle", "--without-heartbeat",
     ]  # fmt: skip

@@ -1,9 +1,11 @@
-"""Thin task wrappers: look up ids, call a service. All are idempotent."""
+"""Thin task wrappers: look up ids, call a service. All are idempotent.
+
+The PDF services are imported by the task that renders: every worker imports this module, and
+a mail worker's processes need neither WeasyPrint's module nor QR codes (issue 14)."""
 
 from celery import shared_task
 
 from summits.models import Declaration, Registration, Summit
-from summits.services import documents
 from summits.services.notifications import summit_reminders_send
 from weltstadt.enqueue import enqueue
 
@@ -16,6 +18,8 @@ def pdf_registration_badge(registration_id: int) -> None:
         .first()
     )
     if registration is not None:
+        from summits.services import documents
+
         documents.badge_render(registration=registration)
 
 
@@ -36,6 +40,8 @@ def pdf_summit_badges(summit_id: int) -> None:
 def pdf_summit_badge_sheet(summit_id: int) -> None:
     summit = Summit.objects.select_related("host_city").filter(pk=summit_id).first()
     if summit is not None:
+        from summits.services import documents
+
         documents.badges_sheet_render(summit=summit)
 
 
@@ -45,6 +51,8 @@ def pdf_declaration(declaration_id: int) -> None:
         Declaration.objects.select_related("summit__host_city").filter(pk=declaration_id).first()
     )
     if declaration is not None:
+        from summits.services import documents
+
         documents.declaration_render(declaration=declaration)
 
 

@@ -475,10 +475,12 @@ def run_checks(args, env, processes: Processes, sink, ports, bucket, work) -> No
 
 
 def worker_command(name: str) -> list[str]:
-    """A worker as the compose file runs one: every queue, two pool processes."""
+    """A worker as the compose file runs one (weltstadt.worker, two pool processes), on every
+    queue."""
     return [
-        str(BIN / "celery"), "-A", "weltstadt", "-q", "worker",
+        PYTHON, "-m", "weltstadt.worker", "-q",
         "-Q", "default,mail,pdf", "-c", "2", "-n", f"{name}@%h",
+        "--without-gossip", "--without-mingle", "--without-heartbeat",
     ]  # fmt: skip
 
 

@@ -30,9 +30,17 @@ def test_each_queue_has_its_own_worker(compose):
     queues = {
         name: service["command"][service["command"].index("-Q") + 1]
         for name, service in compose["services"].items()
-        if "worker" in service.get("command", [])
+        if "weltstadt.worker" in service.get("command", [])
     }
     assert queues == {"worker": "mail", "worker-pdf": "pdf,default"}
+    # each through the lean entry point (weltstadt.worker), none through `celery worker`
+    for name, service in compose["services"].items():
+        command = service.get("command", [])
+        assert not ("celery" in command and "worker" in command), name
+        if name in queues:
+            assert command[:3] == ["python", "-m", "weltstadt.worker"], name
+            assert service["environment"]["MALLOC_ARENA_MAX"] == "2", name
+            assert service["environment"]["DJANGO_DEBUG"] == "0", name  # the app's environment
     assert "inspect ping" in " ".join(compose["services"]["worker-pdf"]["healthcheck"]["test"])
 
 

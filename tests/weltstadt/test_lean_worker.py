@@ -1,5 +1,11 @@
-"""Issue 14: a mail worker process does not load what only PDFs need (WeasyPrint, its fonts and
-fontTools, Pillow) or what only pages need (iCalendar): some 40 MiB in each of its processes."""
+"""Issue 14: a mail worker's processes (main + 2 pool processes, forked from the main one after
+its setup) stay small.
+
+What a worker loads at its start is in each of its processes: not PDF code (WeasyPrint, its fonts
+and fontTools, Pillow), calendars, the credentials' signing or QR codes, nor what only pages need
+(the admin's modules, the API, rosetta's views, the open-data graphs), nor Celery's command-line
+shell. A mail links into the site, so a pool process loads the URLconf when it renders its first
+one; even then no PDF or calendar code."""
 
 import json
 import os
@@ -8,25 +14,51 @@ import sys
 
 from django.conf import settings
 
-HEAVY = ["weasyprint", "fontTools", "PIL", "icalendar"]
+# what the URLconf may load, the worker's start may not
+PAGES_ONLY = [
+    "ambassadors.admin",
+    "newsletter.admin",
+    "offices.admin",
+    "rest_framework.views",
+    "rest_framework.serializers",
+    "drf_spectacular.openapi",
+    "rosetta.views",
+    "requests",
+    "rdflib",
+    "lxml",
+    "joserfc",
+    "cryptography.hazmat",
+    "segno",
+    "allauth.account.forms",
+]
+# never, not even with the URLconf
+HEAVY = ["weasyprint", "fontTools", "PIL", "icalendar", "prompt_toolkit", "click_repl", "pygments"]
 
-# what a worker process loads: the app with its tasks, then the URLconf (a bulletin's links)
+# What `python -m weltstadt.worker` loads before its pool forks: the worker command, Django's
+# setup (the app's fixup does it when the worker imports the tasks) and every app's tasks; then
+# the URLconf, which a pool process loads for the links of its first mail.
 SCRIPT = """
 import json, sys
-from weltstadt.celery import app
+from weltstadt.worker import worker_command
+worker_command()
 import django
 django.setup()
+from weltstadt.celery import app
 app.loader.import_default_modules()
+def loaded():
+    return sorted(name for name, module in sys.modules.items() if module is not None)
+started = loaded()
 from django.urls import reverse
 reverse("imprint")
-print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))
+print(json.dumps({"started": started, "urls": loaded()}))
 """
 
 
-def test_a_mail_worker_process_loads_no_pdf_or_calendar_code():
+def _run(script: str) -> dict:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "weltstadt.settings", "CELERY_BROKER_URL": ""}
+    env.pop("WELTSTADT_PROCESS", None)  # worker_command() sets it, as `main()` does
     result = subprocess.run(
-        [sys.executable, "-c", SCRIPT],
+        [sys.executable, "-c", script],
         env=env,
         cwd=settings.BASE_DIR,
         capture_output=True,
@@ -34,13 +66,29 @@ def test_a_mail_worker_process_loads_no_pdf_or_calendar_code():
         timeout=120,
         check=True,
     )
-    loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
-    assert "celery" in loaded  # the script did load the worker's modules
-    assert "newsletter" in loaded
-    assert not loaded & set(HEAVY), loaded & set(HEAVY)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _found(loaded: set[str], names: list[str]) -> set[str]:
+    return {name for name in names if any(m == name or m.startswith(f"{name}.") for m in loaded)}
+
+
+def test_a_mail_worker_starts_without_page_pdf_or_calendar_code():
+    loaded = _run(SCRIPT)
+    started, urls = set(loaded["started"]), set(loaded["urls"])
+    assert {"celery.worker", "newsletter.tasks", "weltstadt.outbox"} <= started  # it did load
+    assert not _found(started, PAGES_ONLY + HEAVY), _found(started, PAGES_ONLY + HEAVY)
+    # the URLconf then discovers the admin (a mail's link into the back-office must resolve)
+    assert {"newsletter.admin", "rest_framework.views"} <= _found(urls, PAGES_ONLY)
+    assert not _found(urls, HEAVY), _found(urls, HEAVY)
 
 
 def test_the_worker_skips_djangos_checks_that_import_every_view():
     import weltstadt.celery  # noqa: F401 (sets it)
 
     assert os.environ["CELERY_SKIP_CHECKS"] == "1"
+
+
+def test_a_web_process_discovers_the_admin_at_setup():
+    script = "import django, json, sys; django.setup(); print(json.dumps(sorted(sys.modules)))"
+    assert {"newsletter.admin", "rosetta.views"} <= _found(set(_run(script)), PAGES_ONLY)
