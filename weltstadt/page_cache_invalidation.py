@@ -50,6 +50,12 @@ def _bump_on_commit() -> None:
     generation_bump()
 
 
+def writes_pending(connection) -> bool:
+    """The current transaction has written to a public table and not committed yet."""
+    pending = connection.run_on_commit if connection.in_atomic_block else []
+    return any(callback is _bump_on_commit for _sids, callback, _robust in pending)
+
+
 def _watch_writes(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
     if isinstance(sql, str) and sql.startswith(("INSERT", "UPDATE", "DELETE")):
@@ -57,8 +63,7 @@ def _watch_writes(execute, sql, params, many, context):
         if match and match.group(1) in public_tables():
             generation_bump()
             connection = context["connection"]
-            pending = connection.run_on_commit if connection.in_atomic_block else []
-            if not any(callback is _bump_on_commit for _sids, callback, _robust in pending):
+            if not writes_pending(connection):
                 transaction.on_commit(_bump_on_commit, using=connection.alias, robust=True)
     return result
 
