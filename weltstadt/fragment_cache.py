@@ -19,6 +19,7 @@ hit asks the shared cache only for the (small) generation.
 
 import functools
 import hashlib
+import pickle
 import secrets
 import threading
 import time
@@ -79,7 +80,7 @@ def _local_keep(key: str, text: str) -> None:
             _local.popitem(last=False)
 
 
-def fragment_get_or_render(key: str, render: Callable[[], str]) -> str:
+def fragment_get_or_render(key: str, render: Callable[[], str | bytes]) -> str | bytes:
     """The fragment kept under `key`, else `render()`'s, kept for the next request."""
     text = _local.get(key)
     if text is not None:
@@ -100,3 +101,13 @@ def deferred(function: Callable[[], T]) -> Callable[[], T]:
     callable, not a lazy proxy: code that looks at every value in the context (isinstance) would
     make a proxy compute it."""
     return functools.cache(function)
+
+
+def kept(name: str, vary_on: Iterable, compute: Callable[[], T]) -> T:
+    """`compute()`'s value (public rows a page reads, None for "not found"), read once per content
+    generation like a fragment. Each call gets its own copy: a caller may change it freely."""
+    key = fragment_key(name, vary_on)
+    data = fragment_get_or_render(
+        key, lambda: pickle.dumps(compute(), protocol=pickle.HIGHEST_PROTOCOL)
+    )
+    return pickle.loads(data)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from newsletter.editions import edition_complete_languages, edition_for
 from newsletter.richtext import richtext_clean
 from newsletter.selectors import issue_published_get, issues_published
-from weltstadt.fragment_cache import deferred
+from weltstadt.fragment_cache import deferred, kept
 
 
 def index(request):
@@ -31,7 +31,9 @@ def _fallback(issue, articles=None) -> str:
 
 
 def issue_detail(request, number: int):
-    issue = issue_published_get(number=number, with_articles=False)
+    issue = kept(
+        "bulletin-issue", [number], lambda: issue_published_get(number=number, with_articles=False)
+    )
     if issue is None:
         raise Http404
     # deferred: the articles and their sanitised text are kept (weltstadt.fragment_cache)

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from summits import selectors
 from summits.models import Declaration, Session
-from weltstadt.fragment_cache import deferred
+from weltstadt.fragment_cache import deferred, kept
 from weltstadt.maps import map_points
 from weltstadt.private_storage import private_storage
 
@@ -29,13 +29,16 @@ def _declaration(summit):
 
 @require_GET
 def detail(request, slug):
-    summit = selectors.summit_get_public(slug=slug)
+    # read once per content change, like the fragments: every registration is a write too
+    summit = kept("summit", [slug], lambda: selectors.summit_get_public(slug=slug))
     # lazy: the programme, speakers and cities are kept (weltstadt.fragment_cache) and only read
     # once per change; the places and the declaration's PDF are read every time
     cities = deferred(lambda: selectors.participating_cities(summit=summit))
     declaration = _declaration(summit)
     language = (get_language() or "de")[:2]
-    counts = selectors.registration_counts(summit=summit)
+    counts = kept(
+        "summit-registrations", [summit.pk], lambda: selectors.registration_counts(summit=summit)
+    )
     return render(
         request,
         "summits/detail.html",
