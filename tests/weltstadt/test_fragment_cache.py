@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.factories import PartnershipFactory
-from weltstadt.fragment_cache import deferred
+from weltstadt.fragment_cache import deferred, kept
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -84,3 +84,24 @@ def test_the_filtered_partner_list_is_kept_apart_from_the_whole_list(client):
     filtered = client.get(url, {"country": "FR"}).content.decode()
     assert "Lyon" in filtered
     assert "Bremen" not in filtered
+
+
+def test_a_kept_value_is_computed_once_per_generation_and_copied_for_each_caller():
+    value, calls = _counted({"confirmed": 1})
+    first = kept("test-value", [1], value)
+    first["confirmed"] = 99
+    assert kept("test-value", [1], value) == {"confirmed": 1}
+    assert calls == [1]
+    PartnershipFactory()
+    assert kept("test-value", [1], lambda: {"confirmed": 2}) == {"confirmed": 2}
+
+
+def test_a_summit_page_counts_a_new_registration_at_once(client):
+    from summits.models import Registration
+    from tests.summits.factories import RegistrationFactory, SummitFactory
+
+    summit = SummitFactory(slug="bremen", status="open", capacity=10)
+    url = reverse("summits:detail", args=["bremen"])
+    assert 'value="0"' in client.get(url).content.decode()
+    RegistrationFactory(summit=summit, status=Registration.Status.CONFIRMED)
+    assert 'value="1"' in client.get(url).content.decode()
