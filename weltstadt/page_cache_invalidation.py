@@ -46,8 +46,15 @@ def public_tables() -> frozenset[str]:
     )
 
 
-def _bump_on_commit() -> None:
+def _bump() -> None:
+    from weltstadt.fragment_cache import generation_forget  # it reads this module's writes
+
     generation_bump()
+    generation_forget()
+
+
+def _bump_on_commit() -> None:
+    _bump()
 
 
 def writes_pending(connection) -> bool:
@@ -61,7 +68,7 @@ def _watch_writes(execute, sql, params, many, context):
     if isinstance(sql, str) and sql.startswith(("INSERT", "UPDATE", "DELETE")):
         match = WRITE.match(sql)
         if match and match.group(1) in public_tables():
-            generation_bump()
+            _bump()
             connection = context["connection"]
             if not writes_pending(connection):
                 transaction.on_commit(_bump_on_commit, using=connection.alias, robust=True)
