@@ -21,12 +21,13 @@ def issues_published() -> QuerySet[Issue]:
     )
 
 
-def issue_published_get(*, number: int) -> Issue | None:
-    return (
-        Issue.objects.filter(status__in=PUBLISHED, number=number)
-        .prefetch_related(Prefetch("articles", queryset=Article.objects.order_by("position", "pk")))
-        .first()
-    )
+def issue_published_get(*, number: int, with_articles: bool = True) -> Issue | None:
+    """A published issue; `with_articles`: its articles in order too (one query more)."""
+    issues = Issue.objects.filter(status__in=PUBLISHED, number=number)
+    if with_articles:
+        articles = Article.objects.order_by("position", "pk")
+        issues = issues.prefetch_related(Prefetch("articles", queryset=articles))
+    return issues.first()
 
 
 def articles_latest(*, count: int = 3) -> list[Article]:

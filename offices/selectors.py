@@ -46,6 +46,13 @@ def office_public_countries() -> list[str]:
     return sorted(set(Office.objects.values_list("country", flat=True)))
 
 
+def office_public_get(*, slug: str) -> Office | None:
+    """An active office with its city, without its board and highlights (one query)."""
+    return (
+        Office.objects.select_related("city").filter(slug=slug, status=Office.Status.ACTIVE).first()
+    )
+
+
 def office_public_detail(*, slug: str) -> Office | None:
     today = timezone.localdate()
     board = BoardMember.objects.filter(_current_board(today)).order_by(ROLE_ORDER, "name")

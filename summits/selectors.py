@@ -25,8 +25,10 @@ def summit_lists(*, today: date | None = None) -> tuple[list[Summit], list[Summi
 
 
 def summit_get_public(*, slug: str) -> Summit:
+    """A public summit with its host city and its declaration, if adopted (one query)."""
     return get_object_or_404(
-        Summit.objects.select_related("host_city").filter(status__in=PUBLIC), slug=slug
+        Summit.objects.select_related("host_city", "declaration").filter(status__in=PUBLIC),
+        slug=slug,
     )
 
 

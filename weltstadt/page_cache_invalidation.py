@@ -46,8 +46,21 @@ def public_tables() -> frozenset[str]:
     )
 
 
-def _bump_on_commit() -> None:
+def _bump() -> None:
+    from weltstadt.fragment_cache import generation_forget  # it reads this module's writes
+
     generation_bump()
+    generation_forget()
+
+
+def _bump_on_commit() -> None:
+    _bump()
+
+
+def writes_pending(connection) -> bool:
+    """The current transaction has written to a public table and not committed yet."""
+    pending = connection.run_on_commit if connection.in_atomic_block else []
+    return any(callback is _bump_on_commit for _sids, callback, _robust in pending)
 
 
 def _watch_writes(execute, sql, params, many, context):
@@ -55,10 +68,9 @@ def _watch_writes(execute, sql, params, many, context):
     if isinstance(sql, str) and sql.startswith(("INSERT", "UPDATE", "DELETE")):
         match = WRITE.match(sql)
         if match and match.group(1) in public_tables():
-            generation_bump()
+            _bump()
             connection = context["connection"]
-            pending = connection.run_on_commit if connection.in_atomic_block else []
-            if not any(callback is _bump_on_commit for _sids, callback, _robust in pending):
+            if not writes_pending(connection):
                 transaction.on_commit(_bump_on_commit, using=connection.alias, robust=True)
     return result
 

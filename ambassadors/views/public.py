@@ -12,6 +12,7 @@ from ambassadors.forms import ApplicationForm
 from ambassadors.models import Field
 from ambassadors.services import ProgrammeError
 from ambassadors.services.applications import application_submit
+from weltstadt.fragment_cache import deferred
 from weltstadt.text_search import sort_key
 
 DIRECTORY_PAGE_SIZE = 24
@@ -20,9 +21,9 @@ DIRECTORY_PAGE_SIZE = 24
 @require_http_methods(["GET", "POST"])
 def index(request):
     """The programme, its modules and providers, the current cohort and the application form."""
-    cohort = selectors.cohort_current()
     form = ApplicationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        cohort = selectors.cohort_current()
         try:
             if cohort is None:
                 raise ProgrammeError(_("Applications are closed at the moment."))
@@ -31,14 +32,16 @@ def index(request):
             form.add_error(None, str(error))
         else:
             return redirect("ambassadors:application_thanks")
-    modules = list(selectors.module_list(cohort=cohort)) if cohort else []
+    # lazy: with an unbound form the page is kept (weltstadt.fragment_cache) and needs none
+    cohort = deferred(selectors.cohort_current)
+    modules = deferred(lambda: list(selectors.module_list(cohort=cohort())) if cohort() else [])
     return render(
         request,
         "ambassadors/index.html",
         {
             "cohort": cohort,
             "modules": modules,
-            "providers": sorted({m.provider for m in modules}),
+            "providers": deferred(lambda: sorted({m.provider for m in modules()})),
             "form": form,
         },
     )

@@ -22,6 +22,7 @@ from masterplan.selectors import (
 from masterplan.services.amendments import plan_changes
 from masterplan.services.export import plan_export_request
 from weltstadt.exports import csv_response
+from weltstadt.fragment_cache import deferred, kept
 
 
 def _adopted_or_404() -> Plan:
@@ -77,8 +78,9 @@ def plan_changes_page(request, pk: int):
 
 @require_GET
 def dashboard(request):
-    plan = _adopted_or_404()
-    report = plan_report(plan=plan)
+    plan = kept("masterplan-plan-adopted", [], _adopted_or_404)
+    # lazy: the page's figures are kept (weltstadt.fragment_cache) and computed once per change
+    report = deferred(lambda: plan_report(plan=plan))
     return render(
         request,
         "masterplan/dashboard.html",

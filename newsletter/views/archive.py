@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from newsletter.editions import edition_complete_languages, edition_for
 from newsletter.richtext import richtext_clean
 from newsletter.selectors import issue_published_get, issues_published
+from weltstadt.fragment_cache import deferred, kept
 
 
 def index(request):
@@ -19,23 +20,32 @@ def index(request):
     return render(request, "newsletter/index.html", {"page": page})
 
 
-def _fallback(issue) -> str:
+def _fallback(issue, articles=None) -> str:
     """The language of the edition shown when the page's own is incomplete, else ""."""
     language = translation.get_language()
-    complete = edition_complete_languages(issue, list(issue.articles.all()))
+    articles = list(issue.articles.all()) if articles is None else articles
+    complete = edition_complete_languages(issue, articles)
     if language in complete:
         return ""
     return edition_for(language, complete) or settings.LANGUAGE_CODE
 
 
 def issue_detail(request, number: int):
-    issue = issue_published_get(number=number)
+    issue = kept(
+        "bulletin-issue", [number], lambda: issue_published_get(number=number, with_articles=False)
+    )
     if issue is None:
         raise Http404
+    # deferred: the articles and their sanitised text are kept (weltstadt.fragment_cache)
+    articles = deferred(lambda: list(issue.articles.order_by("position", "pk")))
     return render(
         request,
         "newsletter/issue.html",
-        {"issue": issue, "articles": issue.articles.all(), "fallback": _fallback(issue)},
+        {
+            "issue": issue,
+            "articles": articles,
+            "fallback": deferred(lambda: _fallback(issue, articles())),
+        },
     )
 
 

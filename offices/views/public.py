@@ -7,6 +7,7 @@ from django_countries import countries
 
 from offices import selectors
 from offices.models import Office
+from weltstadt.fragment_cache import deferred, kept
 from weltstadt.maps import map_points
 
 
@@ -41,11 +42,16 @@ def index(request):
 
 @require_GET
 def detail(request, slug: str):
-    office = selectors.office_public_detail(slug=slug)
+    office = kept("office", [slug], lambda: selectors.office_public_get(slug=slug))
     if office is None:
         raise Http404
+    # deferred: the board, the highlights and the map are kept (weltstadt.fragment_cache)
     return render(
         request,
         "offices/detail.html",
-        {"office": office, "map": map_points([(office.city, office.name)])},
+        {
+            "office": office,
+            "detail": deferred(lambda: selectors.office_public_detail(slug=slug)),
+            "map": deferred(lambda: map_points([(office.city, office.name)])),
+        },
     )

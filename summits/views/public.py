@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from summits import selectors
 from summits.models import Declaration, Session
+from weltstadt.fragment_cache import deferred, kept
 from weltstadt.maps import map_points
 from weltstadt.private_storage import private_storage
 
@@ -28,24 +29,29 @@ def _declaration(summit):
 
 @require_GET
 def detail(request, slug):
-    summit = selectors.summit_get_public(slug=slug)
-    cities = selectors.participating_cities(summit=summit)
+    # read once per content change, like the fragments: every registration is a write too
+    summit = kept("summit", [slug], lambda: selectors.summit_get_public(slug=slug))
+    # lazy: the programme, speakers and cities are kept (weltstadt.fragment_cache) and only read
+    # once per change; the places and the declaration's PDF are read every time
+    cities = deferred(lambda: selectors.participating_cities(summit=summit))
     declaration = _declaration(summit)
     language = (get_language() or "de")[:2]
-    counts = selectors.registration_counts(summit=summit)
+    counts = kept(
+        "summit-registrations", [summit.pk], lambda: selectors.registration_counts(summit=summit)
+    )
     return render(
         request,
         "summits/detail.html",
         {
             "summit": summit,
-            "days": selectors.programme_by_day(summit=summit),
-            "speakers": selectors.speaker_list(summit=summit),
+            "days": deferred(lambda: selectors.programme_by_day(summit=summit)),
+            "speakers": deferred(lambda: selectors.speaker_list(summit=summit)),
             "cities": cities,
-            "map": map_points((city, city.name) for city in cities),
+            "map": deferred(lambda: map_points((city, city.name) for city in cities())),
             "declaration": declaration,
             "declaration_pdf": declaration is not None
             and private_storage.exists(declaration.pdf_path(language)),
-            "actions": selectors.follow_up_list(summit=summit),
+            "actions": deferred(lambda: selectors.follow_up_list(summit=summit)),
             "counts": counts,
             "availability": selectors.registration_availability(summit=summit, counts=counts),
         },

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 from django_countries import countries
 
 from weltstadt import selectors
+from weltstadt.fragment_cache import deferred
 from weltstadt.maps import map_points
 from weltstadt.models import Partnership
 
@@ -28,19 +29,22 @@ def partners(request):
         country = ""
     if kind not in Partnership.Kind.values:
         kind = ""
-    partnerships = list(selectors.partnership_list(country=country, kind=kind))
-    points = map_points(
-        (p.partner, _("%(city)s – %(partner)s") % {"city": p.city, "partner": p.partner})
-        for p in partnerships
+    # lazy: the page is kept per filter (weltstadt.fragment_cache) and read once per change
+    partnerships = deferred(lambda: list(selectors.partnership_list(country=country, kind=kind)))
+    points = deferred(
+        lambda: map_points(
+            (p.partner, _("%(city)s – %(partner)s") % {"city": p.city, "partner": p.partner})
+            for p in partnerships()
+        )
     )
     return render(
         request,
         "weltstadt/partners.html",
         {
             "partnerships": partnerships,
-            "countries": [
-                (code, countries.name(code)) for code in selectors.partnership_countries()
-            ],
+            "countries": deferred(
+                lambda: [(code, countries.name(code)) for code in selectors.partnership_countries()]
+            ),
             "kinds": Partnership.Kind.choices,
             "selected_country": country,
             "selected_kind": kind,
