@@ -13,23 +13,20 @@ member's name or anything that depends on the clock finer than the day (a regist
 opens at noon): those stay outside the fragment.
 
 A fragment is not kept while the current transaction has written to a public table (its
-generation would outlive a rollback). This process keeps the fragments it used last, so that a
-hit asks the shared cache only for the (small) generation.
+generation would outlive a rollback). This process keeps the fragments it used last, and a copy
+of the generation, so that a kept fragment usually needs no round trip to the shared cache.
 """
 
 import functools
 import hashlib
 import pickle
-import secrets
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.signals import request_finished, request_started
 from django.db import connection
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -44,41 +41,13 @@ TIMEOUT = 24 * 60 * 60
 LOCAL_FRAGMENTS = 512
 _local: OrderedDict[str, str] = OrderedDict()
 _local_lock = threading.Lock()  # threaded workers share it
-# The generation this request read, so that its fragments ask the shared cache once; forgotten at
-# the end of the request and at once when this process writes to a public table.
-_request = threading.local()
-
-
-def _request_begins(**kwargs) -> None:
-    _request.active, _request.generation = True, None
-
-
-def _request_ends(**kwargs) -> None:
-    _request.active, _request.generation = False, None
-
-
-def generation_forget() -> None:
-    """This process started a new generation: the request reads it afresh."""
-    _request.generation = None
-
-
-request_started.connect(_request_begins, dispatch_uid="fragment-cache-request-begins")
-request_finished.connect(_request_ends, dispatch_uid="fragment-cache-request-ends")
 
 
 def generation_current() -> str:
-    """The content generation of the page cache, started if the shared cache has none."""
-    if getattr(_request, "active", False) and _request.generation is not None:
-        return _request.generation
-    generation = cache.get(page_cache.GENERATION_KEY)
-    if generation is None:
-        cache.add(
-            page_cache.GENERATION_KEY, f"{time.time_ns()}-{secrets.token_hex(4)}", timeout=None
-        )
-        generation = cache.get(page_cache.GENERATION_KEY)
-    if getattr(_request, "active", False):
-        _request.generation = generation
-    return generation
+    """The content generation (weltstadt.page_cache.current_generation): the one a page being
+    rendered for the page cache will be kept under, else this process's copy, which a write by
+    this process moves on at once."""
+    return page_cache.current_generation()
 
 
 def fragment_key(name: str, vary_on: Iterable = ()) -> str:

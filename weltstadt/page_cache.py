@@ -119,6 +119,7 @@ class GenerationWatch:
     def __init__(self):
         self.value: str | None = None
         self._pid: int | None = None
+        self._watching = False
         self._lock = threading.Lock()
         self._stopped = threading.Event()
 
@@ -126,7 +127,8 @@ class GenerationWatch:
         self._stopped.set()
 
     def active(self) -> bool:
-        return self._pid == os.getpid()
+        """A thread keeps this process's copy current (not so with a cache that is not Redis)."""
+        return self._pid == os.getpid() and self._watching
 
     def get(self) -> str | None:
         if self._pid != os.getpid():  # first use in this process (gunicorn forks after import)
@@ -139,7 +141,8 @@ class GenerationWatch:
                 return
             self.value = None
             self._pid = os.getpid()
-            if _redis() is not None:
+            self._watching = _redis() is not None
+            if self._watching:
                 threading.Thread(target=self._run, name="page-cache-watch", daemon=True).start()
 
     def _run(self) -> None:

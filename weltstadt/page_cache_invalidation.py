@@ -47,10 +47,7 @@ def public_tables() -> frozenset[str]:
 
 
 def _bump() -> None:
-    from weltstadt.fragment_cache import generation_forget  # it reads this module's writes
-
-    generation_bump()
-    generation_forget()
+    generation_bump()  # this process's copy of the generation too, for its fragments
 
 
 def _bump_on_commit() -> None:
