@@ -3,16 +3,19 @@ per process instead of once per request: they cost more than many a page's own c
 
 - `alternates()`: a page's address in every language (language switcher, hreflang links), kept
   per language and path for the pages this process served last.
-- `fragment_get()`/`fragment_keep()`: the rendered HTML of a `{% languagecache %}` block of a
-  template (weltstadt.templatetags.weltstadt_chrome), kept per language and the values the block
-  names.
+- `fragment_get()`/`fragment_keep()`: the rendered HTML of a `{% languagecache %}` or
+  `{% contentcache %}` block of a template (weltstadt.templatetags.weltstadt_chrome), kept per
+  language and the values the block names; a `{% contentcache %}` block also per content
+  generation (`content_generation()`).
 
-Neither holds anything from the database nor anything personal: what they depend on is the URL
+Nothing personal is kept. What a `languagecache` part and the alternates depend on is the URL
 configuration, the settings, the static files of the release and the interface catalogues. A
 process's catalogues change only through `weltstadt.catalogues.reload_catalogues()` (a save in
 rosetta, seen by every process of the machine; the same save starts a new page-cache generation)
 or, in development, Django's reloader seeing a new .mo file: both call `forget()`, and so does a
-change of settings in tests. A new release is a new process.
+change of settings in tests. A new release is a new process. What a `contentcache` part shows of
+the database is fresh at once on every process: it is kept under the page cache's content
+generation, which every write to a public table moves on (weltstadt.page_cache_invalidation).
 """
 
 import threading
@@ -23,10 +26,13 @@ from typing import NamedTuple
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.autoreload import file_changed
 from django.utils.translation import override
+
+from weltstadt.page_cache import GENERATION_KEY, generation_bump
 
 # The parts that name no page (header, footer, navigation per view name) in every language, and
 # those of the pages served last (the alternates in the head and the language switcher).
@@ -55,6 +61,14 @@ class Alternate(NamedTuple):
     code: str
     name: str  # the language's name for itself
     url: str
+
+
+def content_generation() -> str:
+    """The page cache's content generation: the same until a public table is written to."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:  # the shared cache lost it (or never had it): a new one, as a write
+        generation = generation_bump()
+    return generation
 
 
 @lru_cache(maxsize=2048)

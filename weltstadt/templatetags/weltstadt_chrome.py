@@ -1,10 +1,17 @@
-"""`{% languagecache value… %}…{% endlanguagecache %}`: a part of a template rendered once per
-language (and per value named) in each process, then given back as it was (weltstadt.chrome).
+"""Parts of a template rendered once in each process, then given back as they were
+(weltstadt.chrome):
 
-For the parts every page shares whose HTML depends on nothing but the language, the URLs, the
-static files and the interface texts, and on the few values named: never on a row, a form, a
-token or anything personal. A block inside could not be overridden per page and is refused; so
-is a block that sets a variable for what follows it, as a kept part would not set it again.
+- `{% languagecache value… %}…{% endlanguagecache %}`: once per language and per value named. For
+  parts whose HTML depends on nothing but the language, the URLs, the static files and the
+  interface texts, and on the few values named: never on a row, a form, a token or anything
+  personal (the header, the navigation, the footer).
+- `{% contentcache value… %}…{% endcontentcache %}`: the same, and once per content generation,
+  so for parts that also show published rows: a write to any public table makes them fresh at
+  once, on every process. Never for what the clock changes (a summit that has begun), nor for
+  anything personal or only some visitors may see.
+
+A block inside could not be overridden per page and is refused; so is a tag that sets a variable
+for what follows the part, as a kept part would not set it again.
 """
 
 from django import template
@@ -14,7 +21,7 @@ from django.urls import get_script_prefix
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from weltstadt.chrome import fragment_get, fragment_keep
+from weltstadt.chrome import content_generation, fragment_get, fragment_keep
 
 register = template.Library()
 # where Django's tags keep the name of the variable they set ({% url … as x %},
@@ -27,16 +34,19 @@ class LanguageCacheNode(Node):
     # need not look inside
     child_nodelists = ()
 
-    def __init__(self, nodelist, vary_on):
+    def __init__(self, nodelist, vary_on, content: bool):
         self.nodelist = nodelist
         self.vary_on = vary_on
+        self.content = content
 
     def render(self, context):
-        # the node itself names the part: a template read again (development) is a new node
+        # the node itself names the part: a template read again (development) is a new node;
+        # the generation is read before the part renders: a write meanwhile makes it stale
         key = (
             self,
             get_language(),
             get_script_prefix(),
+            content_generation() if self.content else None,
             *(value.resolve(context) for value in self.vary_on),
         )
         html = fragment_get(key)
@@ -46,16 +56,26 @@ class LanguageCacheNode(Node):
         return html
 
 
-@register.tag
-def languagecache(parser, token):
-    nodelist = parser.parse(("endlanguagecache",))
+def _cached_part(parser, token, *, content: bool) -> LanguageCacheNode:
+    name, *values = token.split_contents()
+    nodelist = parser.parse((f"end{name}",))
     parser.delete_first_token()
     if nodelist.get_nodes_by_type(BlockNode):
-        raise template.TemplateSyntaxError("{% languagecache %} cannot hold a {% block %}")
+        raise template.TemplateSyntaxError(f"{{% {name} %}} cannot hold a {{% block %}}")
     for node in nodelist.get_nodes_by_type(Node):
-        if any(getattr(node, name, None) for name in ASSIGNING):
+        if any(getattr(node, attribute, None) for attribute in ASSIGNING):
             raise template.TemplateSyntaxError(
-                "{% languagecache %} cannot hold a tag that sets a variable (… as name)"
+                f"{{% {name} %}} cannot hold a tag that sets a variable (… as name)"
             )
-    vary_on = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
-    return LanguageCacheNode(nodelist, vary_on)
+    vary_on = [parser.compile_filter(value) for value in values]
+    return LanguageCacheNode(nodelist, vary_on, content=content)
+
+
+@register.tag
+def languagecache(parser, token):
+    return _cached_part(parser, token, content=False)
+
+
+@register.tag
+def contentcache(parser, token):
+    return _cached_part(parser, token, content=True)
