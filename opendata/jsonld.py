@@ -120,8 +120,9 @@ def _performer(speaker) -> dict:
     )
 
 
-def _session(session, summit, venue: dict | None) -> dict:
-    """`venue`: a reference to the summit's Place, which the summit describes."""
+def _session(session, summit, venue: dict | None, programme: str) -> dict:
+    """`venue`: a reference to the summit's Place, which the summit describes; `programme`: the
+    address of the summit's programme page."""
     tz = summit.tz
     location = venue
     if session.stream_url:
@@ -138,8 +139,7 @@ def _session(session, summit, venue: dict | None) -> dict:
             "inLanguage": session.language,
             "location": location,
             "performer": [_performer(s) for s in session.speakers.all()],
-            "url": absolute(reverse("summits:programme", kwargs={"slug": summit.slug}))
-            + f"#session-{session.pk}",
+            "url": f"{programme}#session-{session.pk}",
         }
     )
 
@@ -149,6 +149,8 @@ def summit_event(summit, sessions) -> dict:
     url = absolute(reverse("summits:detail", kwargs={"slug": summit.slug}))
     locations = _summit_location(summit, url)
     venue = next(({"@id": loc["@id"]} for loc in locations if loc["@type"] == "Place"), None)
+    # one address for every session (a reverse per session cost more than the rest of its entry)
+    programme = absolute(reverse("summits:programme", kwargs={"slug": summit.slug}))
     return _compact(
         {
             "@context": CONTEXT,
@@ -165,7 +167,7 @@ def summit_event(summit, sessions) -> dict:
             "eventAttendanceMode": ATTENDANCE.get(summit.format),
             "location": locations[0] if len(locations) == 1 else locations,
             "organizer": association_reference(),
-            "subEvent": [_session(session, summit, venue) for session in sessions],
+            "subEvent": [_session(session, summit, venue, programme) for session in sessions],
         }
     )
 

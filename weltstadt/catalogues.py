@@ -15,6 +15,7 @@ from pathlib import Path
 from django.core.cache import cache
 from django.utils.translation.reloader import translation_file_changed
 
+from weltstadt import chrome
 from weltstadt.translation_roles import may_edit_catalogue
 
 VERSION_KEY = "weltstadt:catalogue-version"
@@ -42,6 +43,8 @@ def reload_catalogues() -> None:
     """Forget the catalogues this process loaded; the next request reads the new .mo files."""
     # what Django's own autoreloader does when it sees a .mo file change
     translation_file_changed(sender=None, file_path=Path("django.mo"))
+    # and the texts of the parts every page shares, kept rendered per language
+    chrome.forget()
 
 
 def _saved(sender=None, **kwargs) -> None:

@@ -1,22 +1,17 @@
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import get_script_prefix, get_urlconf
+from django.utils.translation import get_language
 
+from weltstadt.chrome import alternates
 from weltstadt.programmes import PROGRAMMES
 
 
 def site(request):
     """The language switcher and hreflang alternates: this page in every language."""
-    path = request.get_full_path()
-    alternates = [
-        {
-            "code": code,
-            "name": settings.LANGUAGE_NATIVE_NAMES[code],
-            "url": translate_url(path, code),
-        }
-        for code, _name in settings.LANGUAGES
-    ]
     return {
-        "alternates": alternates,
+        "alternates": alternates(
+            get_language(), request.get_full_path(), get_script_prefix(), get_urlconf()
+        ),
         "site_url": settings.SITE_URL,
         "programmes": PROGRAMMES,
         "association": settings.ASSOCIATION,

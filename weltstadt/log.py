@@ -20,8 +20,8 @@ from datetime import UTC, datetime
 from pythonjsonlogger.json import JsonFormatter as _JsonFormatter
 
 request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
-# (path as requested, path with its secret segments replaced) for the request being served
-_paths: contextvars.ContextVar[tuple[str, str] | None] = contextvars.ContextVar(
+# the path of the request being served, as requested and with its secret segments replaced
+_paths: contextvars.ContextVar["RequestPaths | None"] = contextvars.ContextVar(
     "log_paths", default=None
 )
 
@@ -39,8 +39,8 @@ def _hash_email(match: re.Match) -> str:
 def redact(text: str) -> str:
     """What may be written to a log: secret path segments and addresses taken out."""
     paths = _paths.get()
-    if paths and paths[0] != paths[1]:
-        text = text.replace(paths[0], paths[1])
+    if paths is not None and paths.raw in text:
+        text = text.replace(paths.raw, paths.safe)
     return EMAIL.sub(_hash_email, text)
 
 
@@ -134,6 +134,23 @@ def safe_path(request) -> str:
     return path
 
 
+class RequestPaths:
+    """The request's path and its safe form, worked out only when a line holds the path: most
+    requests write just the access line, after the view, when the URL is resolved already (a
+    resolve of its own at the start cost every request more than some pages' whole view)."""
+
+    def __init__(self, request):
+        self.request = request
+        self.raw = request.path
+        self._safe = None
+
+    @property
+    def safe(self) -> str:
+        if self._safe is None:
+            self._safe = safe_path(self.request)
+        return self._safe
+
+
 access_logger = logging.getLogger("weltstadt.access")
 
 
@@ -151,11 +168,12 @@ class RequestLogMiddleware:
         rid = new_request_id(request.META.get("HTTP_X_REQUEST_ID"))
         request.request_id = rid
         request_id.set(rid)
-        path = safe_path(request)
-        _paths.set((request.path, path))
+        paths = RequestPaths(request)
+        _paths.set(paths)
         started = time.monotonic()
         response = self.get_response(request)
         response["X-Request-ID"] = rid
+        path = paths.safe
         access_logger.info(
             "%s %s %s",
             request.method,

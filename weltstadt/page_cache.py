@@ -264,7 +264,7 @@ def _entry(request, response, generation: str) -> dict:
         # the access log writes (secret segments replaced, weltstadt.log.safe_path)
         "etag": response["ETag"],
         "modified": parse_http_date_safe(response["Last-Modified"]),
-        "log_path": paths[1] if paths and paths[0] == request.path else None,
+        "log_path": paths.safe if paths and paths.raw == request.path else None,
     }
 
 

@@ -139,7 +139,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "weltstadt.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, with the site's policy built once per process
+    "weltstadt.csp_policy.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # catalogues saved in rosetta by another process of this machine: reload ours (before a
     # language is activated for the request)

@@ -136,3 +136,19 @@ def test_a_saved_catalogue_makes_cached_pages_fresh(client, catalogues):
     client.force_login(staff_with_role("Translator (Türkçe)", email="cevirmen@example.org"))
     assert client.post(_form("tr"), {field: "Yepyeni ana sayfa metni"}).status_code == 302
     assert ">Yepyeni ana sayfa metni<" in visitor.get("/tr/").content.decode()
+
+
+def test_a_saved_translation_shows_in_the_header_every_page_kept_rendered(
+    client, catalogues, settings
+):
+    from weltstadt.catalogues import reload_catalogues
+
+    settings.PAGE_CACHE_SECONDS = 0
+    assert "İçeriğe geç (yeni)" not in client.get("/tr/about/").content.decode()
+    path = catalogues / "tr" / "LC_MESSAGES" / "django.po"
+    po = polib.pofile(str(path))
+    entry = po.find("Skip to content")
+    entry.msgstr, entry.flags = "İçeriğe geç (yeni)", []
+    po.save_as_mofile(str(path.with_suffix(".mo")))
+    reload_catalogues()  # what a save in rosetta does, in every process of the machine
+    assert "İçeriğe geç (yeni)" in client.get("/tr/about/").content.decode()

@@ -29,6 +29,22 @@ def test_public_responses_carry_a_strict_csp_and_security_headers(client, path):
 
 
 @pytest.mark.django_db
+def test_the_policy_built_once_is_django_csps_and_follows_the_settings(client, settings):
+    from csp.utils import build_policy
+
+    assert client.get("/de/")["Content-Security-Policy"] == build_policy()
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], "img-src": ["'self'"]},
+        "EXCLUDE_URL_PREFIXES": ["/fr/"],
+    }
+    changed = client.get("/en/about/")["Content-Security-Policy"]
+    assert changed == build_policy()
+    assert "img-src 'self';" in changed + ";"
+    assert "data:" not in changed
+    assert "Content-Security-Policy" not in client.get("/fr/about/")
+
+
+@pytest.mark.django_db
 def test_pages_have_no_inline_script_or_style_attributes(client):
     html = client.get("/de/partner-cities/").content.decode()
     assert "<script>" not in html
