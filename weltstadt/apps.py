@@ -1,22 +1,5 @@
 from django.apps import AppConfig
-from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
-
-from weltstadt.worker import is_worker_process
-
-
-class PortalAdminConfig(admin_apps.AdminConfig):
-    """The admin, with every app's admin.py discovered at setup, except in a Celery worker
-    (weltstadt.worker), which serves no page: there the URLconf discovers them when a mail first
-    links into the back-office (weltstadt.urls)."""
-
-    default = False  # named in INSTALLED_APPS; "weltstadt" stays WeltstadtConfig
-
-    def ready(self):
-        if is_worker_process():
-            admin_apps.SimpleAdminConfig.ready(self)
-        else:
-            super().ready()
 
 
 class WeltstadtConfig(AppConfig):
@@ -40,8 +23,7 @@ class WeltstadtConfig(AppConfig):
         register_histories()
         # translation states kept on every save of a translated model; rosetta restricted
         translation_state.connect_signals()
-        if not is_worker_process():  # rosetta's views, for pages only
-            catalogues.install()
+        catalogues.install()
         # a write to a public model's table makes every cached public page stale (page_cache)
         watch_writes()
         # export and erasure of a subscriber's or an ambassador's data (admin actions)

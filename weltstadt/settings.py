@@ -94,8 +94,8 @@ SITE_URL = env.str(
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before django.contrib.admin
     "modeltranslation",
-    # Django (the admin's config discovers no admin.py in a Celery worker: weltstadt.apps)
-    "weltstadt.apps.PortalAdminConfig",
+    # Django
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -15,10 +15,6 @@ from weltstadt.views import csrf, health, media, member, public, seo, translatio
 # <linktoken:…>, <signedtoken:…>, <hexsecret:…> for the token segments of every app's URLs
 converters.register()
 
-# Every app's admin.py, if not yet discovered: a Celery worker leaves them out of its setup
-# (weltstadt.apps.PortalAdminConfig) and gets here when a mail links into the back-office.
-admin.autodiscover()
-
 # The admin login is allauth's: rate-limited, with two-factor authentication.
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = _("Weltstadt Izmir back-office")

@@ -2,32 +2,22 @@
 `celery -A weltstadt [-q] worker [options]` starts one, in fewer MiB.
 
 Each process of a prefork worker holds what its main process had loaded before the fork, so every
-module loaded here counts three times in a worker with two pool processes (issue 14). Two things
-are left out of a worker's processes:
+module loaded here counts three times in a worker with two pool processes (issue 14). Celery's
+umbrella command is left out: it imports all of its subcommands before reading its arguments (the
+interactive `amqp` shell with click-repl and prompt_toolkit, Pygments to colour its output, and
+the plugin entry points of every installed package). Only the `worker` command is loaded here.
 
-- Celery's umbrella command, which imports all of its subcommands before reading its arguments:
-  the interactive `amqp` shell (click-repl and prompt_toolkit), Pygments to colour its output, and
-  the plugin entry points of every installed package. Only the `worker` command is loaded here.
-- The admin's autodiscovery and rosetta's views at `django.setup()` (WELTSTADT_PROCESS=worker,
-  read by `weltstadt.apps`): a worker serves no page. A mail that links into the back-office loads
-  the URLconf, which discovers the admin then (`weltstadt.urls`).
+The admin is still discovered at setup, as in every process: leaving it to the first mail that
+links into the back-office made a pool process load it in the middle of a send, and a worker
+killed then repeated more than the message in flight (tools/production_check.py).
 """
 
-import os
 import sys
-
-# Read by weltstadt.apps when Django is set up, in this process and the pool processes it forks.
-PROCESS_ENV = "WELTSTADT_PROCESS"
-
-
-def is_worker_process() -> bool:
-    return os.environ.get(PROCESS_ENV) == "worker"
 
 
 def worker_command(*, quiet: bool = False):
     """Celery's `worker` command and its context, loaded as this module runs them (the test of
     what a worker imports loads them the same way)."""
-    os.environ[PROCESS_ENV] = "worker"
     # Celery colours its help with Pygments when it can, and does without when it cannot import it
     # (celery.bin.base): a worker never prints its help coloured.
     sys.modules.setdefault("pygments", None)
