@@ -32,10 +32,17 @@ def _can_translate_language(user, langid) -> bool:
 
 
 def install() -> None:
-    """Put our language check into rosetta (called from WeltstadtConfig.ready)."""
-    from rosetta import signals, views
+    """Put our language check into rosetta (called from WeltstadtConfig.ready). Into
+    rosetta.access, from which rosetta.views takes it when the URLconf imports the views: importing
+    them here put them (and requests, which they import) into every process, the mail workers'
+    too (issue 14)."""
+    import sys
 
-    views.can_translate_language = _can_translate_language
+    from rosetta import access, signals
+
+    access.can_translate_language = _can_translate_language
+    if "rosetta.views" in sys.modules:  # imported before us: it holds rosetta's check
+        sys.modules["rosetta.views"].can_translate_language = _can_translate_language
     signals.post_save.connect(_saved, dispatch_uid="weltstadt.catalogues")
 
 

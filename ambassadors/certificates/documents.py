@@ -19,7 +19,6 @@ from ambassadors.certificates.titles import TITLE_TURKISH, title_for
 from ambassadors.models import Ambassador, MissionStatement, PersonalGoal
 from weltstadt.pdf import data_uri, font_config_cached, pdf_from_html, pdf_render
 from weltstadt.private_storage import private_storage
-from weltstadt.qr import qr_png
 
 PDF_VARIANT = "pdf/a-3b"
 
@@ -50,6 +49,8 @@ def verification_url(certificate: Certificate, *, language: str) -> str:
 
 def qr_data_uri(url: str) -> str:
     """The verification address as a standard QR code (quiet zone 4, never Micro QR)."""
+    from weltstadt.qr import qr_png  # segno: for PDFs only, not in every process that loads this
+
     return data_uri(qr_png(url), "image/png")
 
 

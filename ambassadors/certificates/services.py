@@ -13,7 +13,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ambassadors.certificates import documents
-from ambassadors.certificates.credentials.status_list import status_index_ensure
 from ambassadors.certificates.models import (
     Certificate,
     CertificateFile,
@@ -95,6 +94,10 @@ def certificate_award(
     )
     certificate._history_user = by
     certificate.save()
+    # imported here: the credentials' signing code (joserfc, cryptography) is for this step only,
+    # and this module is imported by the admin, which every process loads (issue 14)
+    from ambassadors.certificates.credentials.status_list import status_index_ensure
+
     status_index_ensure(certificate)  # its bit in the published revocation list, for good
     if ambassador.status == Ambassador.Status.CANDIDATE:
         ambassador.status = Ambassador.Status.ACTIVE

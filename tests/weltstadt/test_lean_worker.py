@@ -17,6 +17,11 @@ from django.conf import settings
 # process's setup: leaving it to a pool process's first mail let a killed worker repeat more than
 # the message in flight in the production check)
 PAGES_ONLY = [
+    "rosetta.views",
+    "requests",
+    "joserfc",
+    "cryptography.hazmat",
+    "segno",
     "rest_framework.views",
     "rest_framework.serializers",
     "drf_spectacular.openapi",
@@ -82,4 +87,4 @@ def test_the_worker_skips_djangos_checks_that_import_every_view():
 
 def test_a_web_process_discovers_the_admin_at_setup():
     script = "import django, json, sys; django.setup(); print(json.dumps(sorted(sys.modules)))"
-    assert {"newsletter.admin", "rosetta.views"} <= set(_run(script))
+    assert "newsletter.admin" in set(_run(script))
