@@ -405,6 +405,11 @@ CELERY_TASK_ROUTES = {
 # outbox sweep takes back stale claims) and no task is scheduled with a long countdown.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=360),
+    # kombu 5.7 scans for such tasks only every 10th time its 10-second timer fires (about every
+    # 100 s): a dead worker's task waited that long on top of the visibility timeout. One ZRANGE
+    # per worker every 10 s is cheap.
+    "unacked_restore_interval": 10,
+    "unacked_restore_throttle": 1,
     "socket_connect_timeout": 3,
     "socket_timeout": 10,
 }
